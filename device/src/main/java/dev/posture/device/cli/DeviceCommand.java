@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "posture-device",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Posture wearable firmware: senses head-forward posture and cues the wearer.",
-        subcommands = {ConfigCommand.class})
+        description = "Posture wearable firmware: senses head-forward posture and cues the wearer.")
 final class DeviceCommand implements Runnable {
     @Spec
     CommandSpec spec;

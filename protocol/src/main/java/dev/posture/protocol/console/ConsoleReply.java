@@ -28,7 +28,7 @@ public sealed interface ConsoleReply {
 
         /** The text as {@code key=value} fields (GET, STATUS, VERSION replies). */
         public Map<String, String> fields() throws ProtocolException {
-            return ConsoleFields.parse(text, OK_PREFIX.length());
+            return ConsoleFields.parse(text, "OK ".length());
         }
     }
 
@@ -64,13 +64,9 @@ public sealed interface ConsoleReply {
 
         /** The text as {@code key=value} fields (STREAM, EVENT, READY lines). */
         public Map<String, String> fields() throws ProtocolException {
-            return ConsoleFields.parse(text, UNSOLICITED_PREFIX.length() + kind.length() + 1);
+            return ConsoleFields.parse(text, "* ".length() + kind.length() + 1);
         }
     }
-
-    String OK_PREFIX = "OK ";
-    String ERR_PREFIX = "ERR ";
-    String UNSOLICITED_PREFIX = "* ";
 
     /**
      * Parses one device line (without its CR/LF). Strict: printable ASCII only, at most
@@ -91,11 +87,11 @@ public sealed interface ConsoleReply {
         if (text.equals("OK")) {
             return new Ok("");
         }
-        if (text.startsWith(OK_PREFIX)) {
-            return new Ok(text.substring(OK_PREFIX.length()));
+        if (text.startsWith("OK ")) {
+            return new Ok(text.substring(3));
         }
-        if (text.startsWith(ERR_PREFIX)) {
-            int codeStart = ERR_PREFIX.length();
+        if (text.startsWith("ERR ")) {
+            int codeStart = 4;
             int codeEnd = wordEnd(text, codeStart);
             if (codeEnd == codeStart || text.charAt(codeStart) < 'A' || text.charAt(codeStart) > 'Z') {
                 throw new ProtocolException("expected an error code (A-Z, 0-9, _) at offset " + codeStart);
@@ -105,8 +101,8 @@ public sealed interface ConsoleReply {
             }
             return new Err(text.substring(codeStart, codeEnd), text.substring(codeEnd + 1));
         }
-        if (text.startsWith(UNSOLICITED_PREFIX)) {
-            int kindStart = UNSOLICITED_PREFIX.length();
+        if (text.startsWith("* ")) {
+            int kindStart = 2;
             int kindEnd = wordEnd(text, kindStart);
             if (kindEnd == kindStart) {
                 throw new ProtocolException("expected a line kind (A-Z, 0-9, _) at offset " + kindStart);

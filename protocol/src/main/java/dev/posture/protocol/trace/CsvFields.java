@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Splits one CSV line into fields without copying them: a field is plain text up to the next comma,
- * or a quoted field ("..." with "" for a quote, as RFC 4180 writes; quoted line breaks are not
- * supported). Only the fields a caller asks for become strings. Reused from line to line.
+ * or a quoted field ("..." with "" for a quote, as RFC 4180 writes; blanks around the quotes are
+ * allowed; quoted line breaks are not supported). Only the fields a caller asks for become strings. Reused from line to line.
  */
 final class CsvFields {
     private String line = "";
@@ -25,13 +25,14 @@ final class CsvFields {
             if (count == starts.length) {
                 grow();
             }
-            if (i < n && line.charAt(i) == '"') {
-                int close = closingQuote(line, i + 1);
+            int open = skipBlanks(line, i);
+            if (open < n && line.charAt(open) == '"') {
+                int close = closingQuote(line, open + 1);
                 if (close < 0) {
                     throw new ProtocolException("line " + lineNumber + ", field " + (count + 1) + ": unterminated quoted field");
                 }
-                record(i + 1, close, true);
-                i = close + 1;
+                record(open + 1, close, true);
+                i = skipBlanks(line, close + 1);
                 if (i < n && line.charAt(i) != ',') {
                     throw new ProtocolException("line " + lineNumber + ", field " + count + ": text after the closing quote");
                 }
@@ -74,6 +75,14 @@ final class CsvFields {
             i++;
         }
         return -1;
+    }
+
+    private static int skipBlanks(String line, int from) {
+        int i = from;
+        while (i < line.length() && isBlank(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static String trimBlanks(String s) {

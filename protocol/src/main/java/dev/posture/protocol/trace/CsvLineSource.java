@@ -15,12 +15,14 @@ final class CsvLineSource {
     private int position;
     private int limit;
     private boolean endOfStream;
+    private final int maxLineBytes;
     private final byte[] line;
     private int lineNumber;
 
     CsvLineSource(InputStream in, int maxLineBytes) {
         this.in = in;
-        this.line = new byte[maxLineBytes];
+        this.maxLineBytes = maxLineBytes;
+        this.line = new byte[maxLineBytes + 1]; // room for the CR of a CRLF ending
     }
 
     /** The next line without its ending, or null at the end of the stream. */
@@ -42,12 +44,15 @@ final class CsvLineSource {
                 break;
             }
             if (length == line.length) {
-                throw new ProtocolException("line " + (lineNumber + 1) + ": longer than " + line.length + " bytes");
+                throw tooLong();
             }
             line[length++] = b;
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
+        }
+        if (length > maxLineBytes) {
+            throw tooLong();
         }
         lineNumber++;
         return new String(line, 0, length, StandardCharsets.UTF_8);
@@ -56,6 +61,10 @@ final class CsvLineSource {
     /** 1-based number of the last line returned; while a line is read (or failed), it is this plus one. */
     int lineNumber() {
         return lineNumber;
+    }
+
+    private ProtocolException tooLong() {
+        return new ProtocolException("line " + (lineNumber + 1) + ": longer than " + maxLineBytes + " bytes");
     }
 
     private boolean refill() throws IOException {

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -23,14 +24,17 @@ import java.util.zip.CRC32;
  * after the damaged chunk began (its length field may be the damaged part). No sample from a chunk
  * with a bad CRC is ever returned, and the samples returned have strictly increasing times.
  *
- * <p>Memory is bounded: one buffer for the largest legal chunk (about 56 KiB), whatever the file claims.
+ * <p>Memory is bounded: one buffer, at most the size of the largest legal chunk (about 56 KiB),
+ * whatever the file claims.
  * Works on streams that deliver any number of bytes per read. Not thread-safe.
  */
 public final class TraceReader implements Closeable {
     /** The reader keeps this many defects for {@link #defects()}; the listener still sees all of them. */
     public static final int MAX_KEPT_DEFECTS = 1000;
 
-    private static final int BUFFER_BYTES = Math.max(MAX_CHUNK_BYTES, HEADER_MAX_BYTES);
+    /** Enough for a header and a chunk of 256 samples; grows up to the largest legal chunk on demand. */
+    private static final int INITIAL_BUFFER_BYTES = 8192;
+    private static final int MAX_BUFFER_BYTES = Math.max(MAX_CHUNK_BYTES, HEADER_MAX_BYTES);
 
     // Parameters.
     private final InputStream in;
@@ -39,7 +43,7 @@ public final class TraceReader implements Closeable {
     private final String formatVersion;
 
     // Input window: buf[head..tail) holds the unread bytes, buf[head] is at file offset headOffset.
-    private final byte[] buf = new byte[BUFFER_BYTES];
+    private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
     private int head;
     private int tail;
     private long headOffset;
@@ -360,11 +364,17 @@ public final class TraceReader implements Closeable {
 
     // ---- Input window ----
 
-    /** Makes at least {@code n} (at most the buffer size) bytes available at head; false if the stream ends first. */
+    /**
+     * Makes at least {@code n} bytes available at head; false if the stream ends first. Callers ask
+     * for at most {@link #MAX_BUFFER_BYTES}, and only for lengths they have checked against it.
+     */
     private boolean fill(int n) throws IOException {
         while (tail - head < n) {
             if (endOfStream) {
                 return false;
+            }
+            if (n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(MAX_BUFFER_BYTES, Math.max(n, 2 * buf.length)));
             }
             if (buf.length - head < n) {
                 System.arraycopy(buf, head, buf, 0, tail - head);

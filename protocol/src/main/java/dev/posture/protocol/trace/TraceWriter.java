@@ -101,6 +101,15 @@ public final class TraceWriter implements Closeable, Flushable {
     }
 
     /**
+     * Adds the sample held in {@code counts[offset..offset+5]}: accelerometer x, y, z then gyroscope
+     * x, y, z, the layout the IMU driver reads into (a FIFO batch is six counts per sample).
+     */
+    public void append(long timestampUs, short[] counts, int offset) throws IOException {
+        append(timestampUs, counts[offset], counts[offset + 1], counts[offset + 2],
+                counts[offset + 3], counts[offset + 4], counts[offset + 5]);
+    }
+
+    /**
      * The die temperature to store with the chunk being filled and the ones after it, until the next
      * call (a chunk stores one value: temperature drifts over seconds, a chunk lasts about as long).
      *

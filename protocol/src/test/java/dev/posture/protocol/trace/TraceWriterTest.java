@@ -49,6 +49,20 @@ class TraceWriterTest {
     }
 
     @Test
+    void appendsSamplesFromTheDriversCountsArray() throws Exception {
+        short[] fifo = {1, 2, 3, 4, 5, 6, -1, -2, -3, -4, -5, -6};
+        try (TraceWriter writer = new TraceWriter(TraceSink.of(out), TraceFixtures.header())) {
+            writer.append(6_000_000, fifo, 0);
+            writer.append(6_010_000, fifo, 6);
+        }
+
+        assertEquals(List.of(
+                new RawSample(6_000_000, (short) 1, (short) 2, (short) 3, (short) 4, (short) 5, (short) 6),
+                new RawSample(6_010_000, (short) -1, (short) -2, (short) -3, (short) -4, (short) -5, (short) -6)),
+                TraceFixtures.read(out.toByteArray()).samples());
+    }
+
+    @Test
     void refusesTimeThatDoesNotIncrease() throws Exception {
         TraceWriter writer = new TraceWriter(TraceSink.of(out), TraceFixtures.header());
         writer.append(6_000_000, (short) 0, (short) 0, (short) 0, (short) 0, (short) 0, (short) 0);

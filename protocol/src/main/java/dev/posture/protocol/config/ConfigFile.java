@@ -68,7 +68,8 @@ public final class ConfigFile {
      * Reads a config file; the stream is read up to {@link #MAX_BYTES} + 1 bytes and not closed.
      *
      * @return the config (with every key not in the file at its default) or every problem found;
-     *     {@code changes()} lists the keys that differ from the defaults
+     *     {@code changes()} lists the keys that differ from the defaults. When there are problems,
+     *     {@code config()} is the defaults (at the file's version if that line was valid).
      * @throws IOException only when the stream itself fails
      */
     public static ConfigChange.Result read(InputStream in) throws IOException {

@@ -47,6 +47,9 @@ public final class Config {
         if (version < 0 || version > MAX_VERSION) {
             throw new ProtocolException("version: " + version + " is out of range 0.." + MAX_VERSION);
         }
+        if (values == null) {
+            throw new ProtocolException(ConfigValidator.NOT_A_MAP);
+        }
         return ConfigValidator.apply(DEFAULTS.withVersion(version), ConfigValidator.jsonEntries(values), false)
                 .orThrow();
     }

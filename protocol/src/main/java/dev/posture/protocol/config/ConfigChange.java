@@ -23,11 +23,17 @@ public final class ConfigChange {
 
     /** From JSON-native values (a {@code config/set} payload as Jackson decodes it). */
     public static Result fromJson(Config base, Map<String, ?> values) {
+        if (values == null) {
+            return ConfigValidator.refused(base, ConfigValidator.NOT_A_MAP);
+        }
         return ConfigValidator.apply(base, ConfigValidator.jsonEntries(values), true);
     }
 
     /** From text values, as typed at the console or written in a file. */
     public static Result fromText(Config base, Map<String, String> values) {
+        if (values == null) {
+            return ConfigValidator.refused(base, ConfigValidator.NOT_A_MAP);
+        }
         return ConfigValidator.apply(base, ConfigValidator.textEntries(values), true);
     }
 

@@ -30,16 +30,30 @@ final class ConfigValidator {
     private ConfigValidator() {
     }
 
+    /** The problem of a request that is not a map at all (a JSON payload of {@code null}). */
+    static final String NOT_A_MAP = "expected an object of settings, got null";
+
     static List<Entry> jsonEntries(Map<String, ?> values) {
-        List<Entry> out = new ArrayList<>(values.size());
-        values.forEach((key, value) -> out.add(new Entry(key, value, false, 0)));
-        return out;
+        return entries(values, false);
     }
 
     static List<Entry> textEntries(Map<String, String> values) {
+        return entries(values, true);
+    }
+
+    /** Keys are read as plain objects: a map from an unchecked cast may hold a non-String key. */
+    private static List<Entry> entries(Map<?, ?> values, boolean text) {
         List<Entry> out = new ArrayList<>(values.size());
-        values.forEach((key, value) -> out.add(new Entry(key, value, true, 0)));
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            Object key = e.getKey();
+            out.add(new Entry(key == null || key instanceof String ? (String) key : String.valueOf(key),
+                    e.getValue(), text, 0));
+        }
         return out;
+    }
+
+    static ConfigChange.Result refused(Config base, String message) {
+        return new ConfigChange.Result(base, List.of(), List.of(ConfigProblem.of(0, "", message)));
     }
 
     static ConfigChange.Result apply(Config base, List<Entry> entries, boolean bumpVersion) {

@@ -51,7 +51,7 @@ final class NumberInput {
             boolean plainIsShort = big.scale() >= -20 && big.scale() <= 20;
             return ProblemText.clip(plainIsShort ? big.toPlainString() : big.toString());
         }
-        return ProblemText.clip(number.toString());
+        return ProblemText.clip(String.valueOf(number));
     }
 
     private static BigDecimal exact(Number number) {

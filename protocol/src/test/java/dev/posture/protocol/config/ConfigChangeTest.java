@@ -108,6 +108,20 @@ class ConfigChangeTest {
     }
 
     @Test
+    void aMissingOrRawlyTypedRequestIsAProblemNotACrash() {
+        assertEquals(List.of("expected an object of settings, got null"), messages(ConfigChange.fromJson(defaults, null)));
+        assertEquals(List.of("expected an object of settings, got null"), messages(ConfigChange.fromText(defaults, null)));
+        assertEquals("expected an object of settings, got null",
+                assertThrows(ProtocolException.class, () -> Config.fromJsonValues(null, 0)).getMessage());
+        Map<Object, Object> raw = new LinkedHashMap<>();
+        raw.put(7, 1);
+        raw.put("dwell_s", 20);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> unchecked = (Map<String, Object>) (Map<?, ?>) raw;
+        assertEquals(List.of("unknown key '7'"), messages(ConfigChange.fromJson(defaults, unchecked)));
+    }
+
+    @Test
     void hysteresisMustStayBelowThreshold() {
         assertEquals(List.of("hysteresis_deg: 10 must be less than threshold_deg, which is 8"), messages(
                 ConfigChange.fromText(defaults, ordered("threshold_deg", "8", "hysteresis_deg", "10"))));

@@ -101,6 +101,19 @@ class ConfigValueTest {
     }
 
     @Test
+    void bigDecimalsWithExtremeScalesStayExactAndCheap() throws ProtocolException {
+        assertEquals(new FixedDecimal(0, 1), ConfigKey.HYSTERESIS_DEG.parseJson(BigDecimal.valueOf(0, Integer.MIN_VALUE)));
+        assertEquals(new FixedDecimal(0, 1), ConfigKey.HYSTERESIS_DEG.parseJson(BigDecimal.valueOf(0, Integer.MAX_VALUE)));
+        assertEquals(new FixedDecimal(155, 1),
+                ConfigKey.THRESHOLD_DEG.parseJson(new BigDecimal("15.5" + "0".repeat(5000))));
+        assertEquals(15, ConfigKey.DWELL_S.parseJson(new BigDecimal("15." + "0".repeat(5000))));
+        assertEquals("dwell_s: 1E-2147483647 is out of range 1..600",
+                message(() -> ConfigKey.DWELL_S.parseJson(BigDecimal.valueOf(1, Integer.MAX_VALUE))));
+        assertEquals("threshold_deg: 15." + "0".repeat(37) + "... has more than 1 decimal place",
+                message(() -> ConfigKey.THRESHOLD_DEG.parseJson(new BigDecimal("15." + "0".repeat(60) + "1"))));
+    }
+
+    @Test
     void wordsIgnoreAsciiCaseAndPrintLowercase() throws ProtocolException {
         assertEquals(CuePattern.RAMP, ConfigKey.CUE_PATTERN.parseText("RAMP"));
         assertEquals(ExposureMode.ON, ConfigKey.EXPOSURE_MODE.parseJson("On"));

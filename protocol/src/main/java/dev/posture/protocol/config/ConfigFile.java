@@ -82,7 +82,7 @@ public final class ConfigFile {
             return new ConfigChange.Result(Config.defaults(), List.of(),
                     List.of(ConfigProblem.of(0, "", "config file is larger than " + MAX_BYTES + " bytes")));
         }
-        return new Reader().read(bytes);
+        return new StrictReader().read(bytes);
     }
 
     /** {@link #read} for text, encoded as UTF-8 first. */
@@ -91,7 +91,7 @@ public final class ConfigFile {
     }
 
     /** State of one read: the entries and problems collected so far. */
-    private static final class Reader {
+    private static final class StrictReader {
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -1,0 +1,28 @@
+package dev.posture.protocol.config;
+
+/**
+ * Whether cues also fire on cumulative exposure: the share of a sliding window spent in forward head
+ * posture, which catches a wearer who keeps dipping forward for less than the dwell time each time.
+ */
+public enum ExposureMode implements WireEnum {
+    OFF("off", "cue only on a continuous episode longer than dwell_s"),
+    ON("on", "also cue when forward time reaches exposure_share_pct of exposure_window_min");
+
+    private final String wireName;
+    private final String description;
+
+    ExposureMode(String wireName, String description) {
+        this.wireName = wireName;
+        this.description = description;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

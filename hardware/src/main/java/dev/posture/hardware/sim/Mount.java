@@ -78,6 +78,17 @@ public record Mount(double w, double x, double y, double z) {
         return Math.toDegrees(2 * Math.acos(Math.min(1, dot)));
     }
 
+    /** Axis-angle form, e.g. {@code Mount[180.0 deg about (0.000, 1.000, 0.000)]}. */
+    @Override
+    public String toString() {
+        double s = Math.sqrt(x * x + y * y + z * z);
+        if (s < 1e-12) {
+            return "Mount[identity]";
+        }
+        return String.format(java.util.Locale.ROOT, "Mount[%.1f deg about (%.3f, %.3f, %.3f)]",
+                Math.toDegrees(2 * Math.atan2(s, w)), x / s, y / s, z / s);
+    }
+
     /** The rotation matrix (sensor to upper back), row-major. */
     void matrix(double[] out) {
         Rot3.fromQuaternion(new double[] {w, x, y, z}, out);

@@ -72,6 +72,9 @@ class RotationTest {
         assertEquals(a, Mount.random(1));
         assertNotEquals(a, b);
         assertTrue(new Mount(-1, 0, 0, 0).w() > 0, "one sign per rotation");
+        assertEquals("Mount[identity]", Mount.UPRIGHT.toString());
+        assertEquals("Mount[180.0 deg about (0.000, 1.000, 0.000)]", Mount.UPSIDE_DOWN.toString());
+        assertEquals("Mount[90.0 deg about (0.000, 1.000, 0.000)]", Mount.ROTATED_90_ABOUT_FORWARD.toString());
         assertEquals("mount quaternion must be finite and non-zero",
                 assertThrows(IllegalArgumentException.class, () -> new Mount(0, 0, 0, 0)).getMessage());
         assertEquals("mount axis must be non-zero",

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "posture-companion",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Posture wearable companion: logs events, configures devices, exports traces.")
+        description = "Posture wearable companion: logs events, configures devices, exports traces.",
+        subcommands = {TraceCommand.class})
 final class CompanionCommand implements Runnable {
     @Spec
     CommandSpec spec;

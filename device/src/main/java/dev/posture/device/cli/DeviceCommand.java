@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "posture-device",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Posture wearable firmware: senses head-forward posture and cues the wearer.")
+        description = "Posture wearable firmware: senses head-forward posture and cues the wearer.",
+        subcommands = {ConfigCommand.class})
 final class DeviceCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -42,9 +42,9 @@ public final class CommandLines {
         cli.setExecutionExceptionHandler((e, failed, parsed) -> {
             PrintWriter to = failed.getErr();
             if (e instanceof ProtocolException || e instanceof UserError) {
-                to.println(failed.getCommandName() + ": " + e.getMessage());
+                to.println(qualifiedName(failed) + ": " + e.getMessage());
             } else {
-                to.println(failed.getCommandName() + ": internal error: " + e);
+                to.println(qualifiedName(failed) + ": internal error: " + e);
                 if ("1".equals(System.getenv("POSTURE_DEBUG"))) {
                     e.printStackTrace(to);
                 }

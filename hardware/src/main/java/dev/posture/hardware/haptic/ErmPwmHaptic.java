@@ -65,7 +65,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.setDutyCycle(0);
             pwm.on();
         } catch (Pi4JException e) {
-            throw new HardwareException(where + ": set " + frequencyHz + " Hz, duty 0 %: " + rootMessage(e), e);
+            throw new HardwareException(where + ": set " + frequencyHz + " Hz, duty 0 %: " + RootCause.message(e), e);
         }
     }
 
@@ -92,7 +92,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.setDutyCycle(duty);
             pwm.on();
         } catch (Pi4JException e) {
-            throw new HardwareException(where + ": set duty " + duty + " %: " + rootMessage(e), e);
+            throw new HardwareException(where + ": set duty " + duty + " %: " + RootCause.message(e), e);
         }
     }
 
@@ -104,15 +104,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.on();
             pwm.off();
         } catch (Pi4JException e) {
-            LOG.warn("{}: motor off on close failed: {}", where, rootMessage(e));
+            LOG.warn("{}: motor off on close failed: {}", where, RootCause.message(e));
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

@@ -52,10 +52,13 @@ class PatternPlayerRunnerTest {
         SlowMotor motor = new SlowMotor();
         motor.seen = new CountDownLatch(4);
         PatternPlayer player = new PatternPlayer(motor);
-        try (PatternPlayerRunner runner = new PatternPlayerRunner(player)) {
+        PatternPlayerRunner runner = new PatternPlayerRunner(player);
+        try {
             player.play(HapticPattern.DOUBLE_PULSE, 70);
             assertTrue(motor.seen.await(GUARD_SECONDS, TimeUnit.SECONDS));
             assertEquals(List.of(70, 0, 70, 0), motor.levels);
+        } finally {
+            runner.close();
         }
     }
 
@@ -64,7 +67,8 @@ class PatternPlayerRunnerTest {
         SlowMotor motor = new SlowMotor();
         motor.blockFirst = true;
         PatternPlayer player = new PatternPlayer(motor);
-        try (PatternPlayerRunner runner = new PatternPlayerRunner(player)) {
+        PatternPlayerRunner runner = new PatternPlayerRunner(player);
+        try {
             player.play(HapticPattern.LONG, 100);
             assertTrue(motor.entered.await(GUARD_SECONDS, TimeUnit.SECONDS));  // runner is inside drive()
             assertTimeoutPreemptively(Duration.ofSeconds(GUARD_SECONDS), () -> {
@@ -77,6 +81,8 @@ class PatternPlayerRunnerTest {
             assertTrue(motor.seen.await(GUARD_SECONDS, TimeUnit.SECONDS));
             assertEquals(100, motor.levels.get(0));                             // the stuck call completes
             assertEquals(50, motor.levels.get(1));                              // then the newest request
+        } finally {
+            runner.close();
         }
     }
 

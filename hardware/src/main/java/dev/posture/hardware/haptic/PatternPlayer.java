@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Motor errors</b> are caught in {@code tick}, counted ({@link #motorErrors()}) and kept
  * ({@link #lastMotorError()}), never thrown to the caller. A level that failed to apply is retried
- * every {@link #RETRY_NANOS} (most importantly "off") up to {@link #MAX_RETRIES} times in a row.
+ * every {@link #RETRY_NANOS} (most importantly "off") up to {@link #MAX_RETRIES} times in a row; any
+ * new request or {@link #stop} starts the attempts afresh.
  */
 public final class PatternPlayer {
     /** Who asked, in increasing precedence. */
@@ -197,6 +198,8 @@ public final class PatternPlayer {
         if (request == EMPTY) {
             return;
         }
+        failedLevel = UNKNOWN;                   // a new request gets fresh attempts at the motor
+        failures = 0;
         if (request == STOP) {
             finish();
             return;

@@ -332,6 +332,18 @@ class PatternPlayerTest {
         }
 
         @Test
+        void stopAfterGivingUpTriesOffAgain() {
+            player.play(HapticPattern.SINGLE_PULSE, 100);
+            player.tick(T0);
+            motor.failNext = PatternPlayer.MAX_RETRIES;
+            runUntilIdle();                                                     // gave up on "off"
+            assertEquals(100, motor.lastLevel());
+            player.stop();
+            runUntilIdle();
+            assertEquals(0, motor.lastLevel());
+        }
+
+        @Test
         void runtimeExceptionsFromAProviderAreCountedToo() {
             motor.runtimeFailure = new com.pi4j.io.exception.IOException("sysfs write failed");
             player.play(HapticPattern.SINGLE_PULSE, 100);

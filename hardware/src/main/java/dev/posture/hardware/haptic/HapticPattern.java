@@ -10,7 +10,7 @@ package dev.posture.hardware.haptic;
  * (long-short-short) that no posture cue shares. The pattern names are the values of the
  * {@code cue_pattern} configuration key and of the console's {@code CUE TEST [pattern]}.
  *
- * <p>Every pattern's longest continuous on-time is 600 ms ({@link #LONG}), well under the pattern
+ * <p>Every pattern's longest continuous on-time is 600 ms ({@link #LONG_PULSE}), well under the pattern
  * player's default safety cap.
  */
 public enum HapticPattern {
@@ -21,7 +21,7 @@ public enum HapticPattern {
     /** Three 150 ms pulses 150 ms apart: a firmer posture cue. */
     TRIPLE_PULSE("triple_pulse", PatternPlayer.Priority.CUE, 150, 100, 150, 0, 150, 100, 150, 0, 150, 100),
     /** One 600 ms buzz: for wearers who miss short pulses through clothing. */
-    LONG("long", PatternPlayer.Priority.CUE, 600, 100),
+    LONG_PULSE("long_pulse", PatternPlayer.Priority.CUE, 600, 100),
     /** A 500 ms swell from 20 % to 100 % in five steps: a cue that starts softly. */
     RAMP("ramp", PatternPlayer.Priority.CUE, 100, 20, 100, 40, 100, 60, 100, 80, 100, 100),
     /** Long-short-short (400 ms, 100 ms, 100 ms): the clip moved, calibrate again. */

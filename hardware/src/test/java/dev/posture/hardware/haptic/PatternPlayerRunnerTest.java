@@ -69,7 +69,7 @@ class PatternPlayerRunnerTest {
         PatternPlayer player = new PatternPlayer(motor);
         PatternPlayerRunner runner = new PatternPlayerRunner(player);
         try {
-            player.play(HapticPattern.LONG, 100);
+            player.play(HapticPattern.LONG_PULSE, 100);
             assertTrue(motor.entered.await(GUARD_SECONDS, TimeUnit.SECONDS));  // runner is inside drive()
             assertTimeoutPreemptively(Duration.ofSeconds(GUARD_SECONDS), () -> {
                 for (int i = 0; i < 10_000; i++) {
@@ -92,7 +92,7 @@ class PatternPlayerRunnerTest {
         motor.seen = new CountDownLatch(1);
         PatternPlayer player = new PatternPlayer(motor);
         PatternPlayerRunner runner = new PatternPlayerRunner(player);
-        player.play(HapticPattern.LONG, 100);
+        player.play(HapticPattern.LONG_PULSE, 100);
         assertTrue(motor.seen.await(GUARD_SECONDS, TimeUnit.SECONDS));
         runner.close();
         assertEquals(List.of(100, 0), motor.levels);

@@ -71,7 +71,7 @@ class PatternPlayerTest {
             expected.put(HapticPattern.DOUBLE_PULSE, List.of("0:100", "150:0", "300:100", "450:0"));
             expected.put(HapticPattern.TRIPLE_PULSE,
                     List.of("0:100", "150:0", "300:100", "450:0", "600:100", "750:0"));
-            expected.put(HapticPattern.LONG, List.of("0:100", "600:0"));
+            expected.put(HapticPattern.LONG_PULSE, List.of("0:100", "600:0"));
             expected.put(HapticPattern.RAMP, List.of("0:20", "100:40", "200:60", "300:80", "400:100", "500:0"));
             expected.put(HapticPattern.RECALIBRATION_NEEDED,
                     List.of("0:100", "400:0", "550:100", "650:0", "750:100", "850:0"));
@@ -206,14 +206,14 @@ class PatternPlayerTest {
             player.stop();
             player.tick(T0);
             player.play(HapticPattern.SINGLE_PULSE, 100);
-            player.play(HapticPattern.LONG, 100);                              // equal: the later wins
+            player.play(HapticPattern.LONG_PULSE, 100);                              // equal: the later wins
             player.tick(T0);
-            assertSame(HapticPattern.LONG, player.playing());
+            assertSame(HapticPattern.LONG_PULSE, player.playing());
         }
 
         @Test
         void stopTurnsTheMotorOffAtTheNextTick() {
-            player.play(HapticPattern.LONG, 100);
+            player.play(HapticPattern.LONG_PULSE, 100);
             player.tick(T0);
             clock.set(T0 + ms(100));
             player.stop();
@@ -225,7 +225,7 @@ class PatternPlayerTest {
 
         @Test
         void aRequestAfterStopWinsOverIt() {
-            player.play(HapticPattern.LONG, 100);
+            player.play(HapticPattern.LONG_PULSE, 100);
             player.tick(T0);
             player.stop();
             player.play(HapticPattern.SINGLE_PULSE, 60);
@@ -256,7 +256,7 @@ class PatternPlayerTest {
 
         @Test
         void cutsALongPatternAtTheCap() {
-            capped.play(HapticPattern.LONG, 100);
+            capped.play(HapticPattern.LONG_PULSE, 100);
             runCappedUntilIdle();
             assertEquals(List.of("0:100", "300:0"), motor.transitions(T0));
             assertEquals(1, capped.safetyCutoffs());
@@ -264,10 +264,10 @@ class PatternPlayerTest {
 
         @Test
         void countsOnTimeAcrossStepsAndPatterns() {
-            capped.play(HapticPattern.LONG, 100);
+            capped.play(HapticPattern.LONG_PULSE, 100);
             capped.tick(T0);
             clock.set(T0 + ms(250));
-            capped.play(HapticPattern.LONG, 100);                              // restarts, motor stays on
+            capped.play(HapticPattern.LONG_PULSE, 100);                              // restarts, motor stays on
             runCappedUntilIdle();
             assertEquals(List.of("0:100", "300:0"), motor.transitions(T0));   // not 250 + 300
             assertEquals(1, capped.safetyCutoffs());
@@ -298,7 +298,7 @@ class PatternPlayerTest {
         @Test
         void aFailedDriveIsCountedAndRetriedNotThrown() {
             motor.failNext = 1;
-            player.play(HapticPattern.LONG, 100);
+            player.play(HapticPattern.LONG_PULSE, 100);
             player.tick(T0);                                                    // does not throw
             assertEquals(1, player.motorErrors());
             assertSame(motor.failure(), player.lastMotorError());

@@ -12,7 +12,7 @@ public enum CuePattern implements WireEnum {
     DOUBLE_PULSE("double_pulse", "two 150 ms pulses, 150 ms apart"),
     TRIPLE_PULSE("triple_pulse", "three 150 ms pulses, 150 ms apart"),
     LONG_PULSE("long_pulse", "one 600 ms pulse"),
-    RAMP("ramp", "three 150 ms pulses, 150 ms apart, rising to full intensity");
+    RAMP("ramp", "one 500 ms swell from 20 % to full intensity");
 
     private final String wireName;
     private final String description;

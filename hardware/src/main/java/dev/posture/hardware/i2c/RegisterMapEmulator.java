@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * </ul>
  *
  * <p>Fault injection (see {@link #nackNextTransfers}, {@link #busErrorNextTransfers},
- * {@link #setDataStuck}, {@link #disconnect}, {@link #reconnect}): failing transfers throw what
+ * {@link #injectFault}, {@link #setDataStuck}, {@link #disconnect}, {@link #reconnect}): failing
+ * transfers throw what
  * pi4j-plugin-linuxfs 2.8.0 throws, namely a {@link Pi4JException}
  * "Failed to execute action for device 104 on bus 1" wrapping a second Pi4JException
  * ("Failed to execute ioctl for device ..." on the register-read path, "... action ..." otherwise)
@@ -101,9 +102,11 @@ public abstract class RegisterMapEmulator implements I2C {
     private boolean mirrorLinuxFsOffsetQuirk = true;
 
     // Faults.
-    private int nackRemaining;
-    private BusErrno nackErrno = BusErrno.EREMOTEIO;
-    private int busErrorRemaining;
+    /** Transfers still to succeed before the injected failures start. */
+    private int faultDelay;
+    /** Transfers still to fail. */
+    private int faultCount;
+    private BusErrno faultErrno = BusErrno.EREMOTEIO;
     private boolean dataStuck;
     private boolean disconnected;
 
@@ -227,18 +230,30 @@ public abstract class RegisterMapEmulator implements I2C {
 
     /** The next {@code count} transfers are not acknowledged (EREMOTEIO, as on a Pi). */
     public final synchronized void nackNextTransfers(int count) {
-        nackNextTransfers(count, BusErrno.EREMOTEIO);
+        injectFault(0, count, BusErrno.EREMOTEIO);
     }
 
     /** The next {@code count} transfers are not acknowledged, failing with {@code errno}. */
     public final synchronized void nackNextTransfers(int count, BusErrno errno) {
-        nackRemaining = count;
-        nackErrno = Objects.requireNonNull(errno);
+        injectFault(0, count, errno);
     }
 
     /** The next {@code count} transfers fail with a bus error (EIO). */
     public final synchronized void busErrorNextTransfers(int count) {
-        busErrorRemaining = count;
+        injectFault(0, count, BusErrno.EIO);
+    }
+
+    /**
+     * After {@code okTransfers} more transfers succeed, the following {@code count} fail with
+     * {@code errno}. Replaces any fault still pending; {@code count} 0 cancels it.
+     */
+    public final synchronized void injectFault(int okTransfers, int count, BusErrno errno) {
+        if (okTransfers < 0 || count < 0) {
+            throw new IllegalArgumentException("negative transfer count");
+        }
+        faultDelay = okTransfers;
+        faultCount = count;
+        faultErrno = Objects.requireNonNull(errno);
     }
 
     /** While stuck, the data registers keep the values they had and the model cannot change them. */
@@ -479,12 +494,13 @@ public abstract class RegisterMapEmulator implements I2C {
         BusErrno errno = null;
         if (disconnected) {
             errno = BusErrno.EREMOTEIO;
-        } else if (nackRemaining > 0) {
-            nackRemaining--;
-            errno = nackErrno;
-        } else if (busErrorRemaining > 0) {
-            busErrorRemaining--;
-            errno = BusErrno.EIO;
+        } else if (faultCount > 0) {
+            if (faultDelay > 0) {
+                faultDelay--;
+            } else {
+                faultCount--;
+                errno = faultErrno;
+            }
         }
         if (errno != null) {
             failedTransfers++;

@@ -90,7 +90,7 @@ class I2cDeviceTest {
     @Test
     void theSuccessPathAllocatesNothing() throws Exception {
         byte[] buffer = new byte[14];
-        long bytes = AllocationMeter.bytesAllocatedBy(20_000, 10_000, () -> {
+        long bytes = AllocationMeter.leastBytesPerRound(20, 10_000, () -> {
             device.readBlock(TestChip.DATA0, buffer, 3);
             device.readByte(TestChip.ID);
             device.writeByte(TestChip.CTRL, 0x01);

@@ -120,6 +120,17 @@ class RegisterMapEmulatorTest {
     }
 
     @Test
+    void faultsCanStartAfterSomeGoodTransfers() {
+        chip.injectFault(2, 1, BusErrno.EIO);
+        chip.readRegister(TestChip.ID);
+        chip.readRegister(TestChip.ID);
+        assertThrows(Pi4JException.class, () -> chip.readRegister(TestChip.ID));
+        assertEquals(0x5A, chip.readRegister(TestChip.ID));
+        chip.injectFault(0, 0, BusErrno.EIO);
+        assertEquals(0x5A, chip.readRegister(TestChip.ID), "count 0: no fault");
+    }
+
+    @Test
     void stuckDataFreezesDataRegistersOnly() {
         chip.sample(1, 2, 3);
         chip.setDataStuck(true);
@@ -187,7 +198,7 @@ class RegisterMapEmulatorTest {
     @Test
     void allocatesNothingPerTransfer() throws Exception {
         byte[] buffer = new byte[14];
-        long bytes = AllocationMeter.bytesAllocatedBy(20_000, 10_000, () -> {
+        long bytes = AllocationMeter.leastBytesPerRound(20, 10_000, () -> {
             chip.readRegister(TestChip.DATA0, buffer, 0, 3);
             chip.readRegister(TestChip.ID);
             chip.writeRegister(TestChip.CTRL, (byte) 0x01);

@@ -156,6 +156,11 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
         nowNanos = tNanos;
     }
 
+    /** With a clock in use, advances emulated time to it now (transfers do this themselves). */
+    public synchronized void catchUp() {
+        beforeTransfer();
+    }
+
     /** Emulated time, ns. */
     public synchronized long nowNanos() {
         return nowNanos;

@@ -38,6 +38,10 @@ import java.util.concurrent.Callable;
  * wrapping a {@code java.io.IOException} whose message is {@code strerror(errno)}. A failed transfer
  * has no effect on the registers.
  *
+ * <p>Banked chips (e.g. TDK's REG_BANK_SEL) call {@link #useBanks} first: each bank then has its own
+ * 256 registers, access rules and hooks, the bank-select register is the same in every bank, and the
+ * bank-less methods mean bank 0.
+ *
  * <p>Two quirks of linuxfs 2.8.0 are mirrored so that code that works here works on the Pi: a register
  * burst read ignores the buffer offset and fills {@code buffer[0..length)} (switch off with
  * {@link #setMirrorLinuxFsOffsetQuirk}), and a register read longer than
@@ -84,17 +88,21 @@ public abstract class RegisterMapEmulator implements I2C {
     private String name;
     private String description;
 
-    /** Current register contents. */
-    private final byte[] registers = new byte[REGISTERS];
+    /** Number of register banks (1 unless {@link #useBanks} was called). */
+    private int banks;
+    /** The register that selects the bank, present in every bank; -1 when not banked. */
+    private int bankSelectRegister = -1;
+    /** Current register contents, [bank][register]. */
+    private byte[][] registers;
     /** Power-on reset values. */
-    private final byte[] resetValues = new byte[REGISTERS];
-    private final Access[] access = new Access[REGISTERS];
-    private final WriteHook[] writeHooks = new WriteHook[REGISTERS];
-    private final ReadHook[] readHooks = new ReadHook[REGISTERS];
+    private byte[][] resetValues;
+    private Access[][] access;
+    private WriteHook[][] writeHooks;
+    private ReadHook[][] readHooks;
     /** Registers where the address pointer does not advance (FIFO ports). */
-    private final boolean[] holdAddress = new boolean[REGISTERS];
+    private boolean[][] holdAddress;
     /** Registers frozen while data is stuck. */
-    private final boolean[] dataRegister = new boolean[REGISTERS];
+    private boolean[][] dataRegister;
 
     /** The chip's register address pointer. */
     private int pointer;
@@ -127,51 +135,93 @@ public abstract class RegisterMapEmulator implements I2C {
         this.config = new Config(bus, address);
         this.name = getClass().getSimpleName() + "@" + bus + ":0x" + I2cDevice.hex2(address);
         this.description = name;
-        for (int r = 0; r < REGISTERS; r++) {
-            access[r] = Access.READ_WRITE;
+        allocate(1);
+    }
+
+    private void allocate(int bankCount) {
+        banks = bankCount;
+        registers = new byte[bankCount][REGISTERS];
+        resetValues = new byte[bankCount][REGISTERS];
+        access = new Access[bankCount][REGISTERS];
+        writeHooks = new WriteHook[bankCount][REGISTERS];
+        readHooks = new ReadHook[bankCount][REGISTERS];
+        holdAddress = new boolean[bankCount][REGISTERS];
+        dataRegister = new boolean[bankCount][REGISTERS];
+        for (Access[] bank : access) {
+            java.util.Arrays.fill(bank, Access.READ_WRITE);
         }
     }
 
     // ------------------------------------------------------------------------------------------
     // Chip definition (call from the subclass constructor, then call powerOnReset()).
 
+    /**
+     * Gives the chip {@code bankCount} banks of 256 registers, selected by the low bits of
+     * {@code bankSelect} (a register shared by all banks; a value naming no bank selects bank 0).
+     * Call before any other definition.
+     */
+    protected final void useBanks(int bankSelect, int bankCount) {
+        check(bankSelect);
+        if (bankCount < 1 || bankCount > 8) {
+            throw new IllegalArgumentException("1..8 banks: " + bankCount);
+        }
+        allocate(bankCount);
+        bankSelectRegister = bankSelect;
+    }
+
     /** Declares one register with its power-on value and access. Undeclared registers are R/W, reset 0. */
     protected final void define(int register, int resetValue, Access registerAccess) {
-        check(register);
-        resetValues[register] = (byte) resetValue;
-        access[register] = Objects.requireNonNull(registerAccess);
+        define(0, register, register, resetValue, registerAccess);
     }
 
     /** Declares {@code from..to} (inclusive) alike. */
     protected final void define(int from, int to, int resetValue, Access registerAccess) {
+        define(0, from, to, resetValue, registerAccess);
+    }
+
+    /** Declares {@code from..to} (inclusive) of {@code bank} alike. */
+    protected final void define(int bank, int from, int to, int resetValue, Access registerAccess) {
+        Objects.requireNonNull(registerAccess);
         for (int r = from; r <= to; r++) {
-            define(r, resetValue, registerAccess);
+            check(bank, r);
+            resetValues[bank][r] = (byte) resetValue;
+            access[bank][r] = registerAccess;
         }
     }
 
     /** Hooks bus writes to {@code register}. */
     protected final void onWrite(int register, WriteHook hook) {
-        check(register);
-        writeHooks[register] = hook;
+        onWrite(0, register, hook);
+    }
+
+    /** Hooks bus writes to {@code register} of {@code bank}. */
+    protected final void onWrite(int bank, int register, WriteHook hook) {
+        check(bank, register);
+        writeHooks[bank][register] = hook;
     }
 
     /** Hooks bus reads of {@code register}: the hook supplies the byte read. */
     protected final void onRead(int register, ReadHook hook) {
-        check(register);
-        readHooks[register] = hook;
+        onRead(0, register, hook);
+    }
+
+    /** Hooks bus reads of {@code register} of {@code bank}. */
+    protected final void onRead(int bank, int register, ReadHook hook) {
+        check(bank, register);
+        readHooks[bank][register] = hook;
     }
 
     /** The address pointer stays at {@code register} during bursts (a FIFO data port). */
     protected final void holdAddress(int register) {
-        check(register);
-        holdAddress[register] = true;
+        check(0, register);
+        holdAddress[0][register] = true;
     }
 
     /** Marks {@code from..to} as sensor data registers: {@link #pokeData} leaves them alone while stuck. */
     protected final void markData(int from, int to) {
         for (int r = from; r <= to; r++) {
-            check(r);
-            dataRegister[r] = true;
+            check(0, r);
+            dataRegister[0][r] = true;
         }
     }
 
@@ -191,36 +241,43 @@ public abstract class RegisterMapEmulator implements I2C {
     // ------------------------------------------------------------------------------------------
     // Model side: the chip model reads and sets registers without bus rules or faults.
 
-    /** The stored value of {@code register}, 0..255, without side effects. */
+    /** The stored value of bank-0 {@code register}, 0..255, without side effects. */
     public final synchronized int peek(int register) {
-        return registers[register & 0xFF] & 0xFF;
+        return registers[0][register & 0xFF] & 0xFF;
     }
 
-    /** Sets a register's stored value, bypassing access rules and hooks. */
+    /** The stored value of {@code register} in {@code bank}, without side effects. */
+    public final synchronized int peek(int bank, int register) {
+        return registers[bank][register & 0xFF] & 0xFF;
+    }
+
+    /** Sets a bank-0 register's stored value, bypassing access rules and hooks. */
     protected final void poke(int register, int value) {
-        registers[register & 0xFF] = (byte) value;
+        registers[0][register & 0xFF] = (byte) value;
     }
 
-    /** Sets a data register unless data is stuck (then it keeps its frozen value). */
+    /** Sets a bank-0 data register unless data is stuck (then it keeps its frozen value). */
     protected final void pokeData(int register, int value) {
-        if (!(dataStuck && dataRegister[register & 0xFF])) {
-            registers[register & 0xFF] = (byte) value;
+        if (!(dataStuck && dataRegister[0][register & 0xFF])) {
+            registers[0][register & 0xFF] = (byte) value;
         }
     }
 
-    /** Sets bits in a register's stored value. */
+    /** Sets bits in a bank-0 register's stored value. */
     protected final void setBits(int register, int mask) {
-        registers[register & 0xFF] |= (byte) mask;
+        registers[0][register & 0xFF] |= (byte) mask;
     }
 
-    /** Clears bits in a register's stored value. */
+    /** Clears bits in a bank-0 register's stored value. */
     protected final void clearBits(int register, int mask) {
-        registers[register & 0xFF] &= (byte) ~mask;
+        registers[0][register & 0xFF] &= (byte) ~mask;
     }
 
-    /** All registers to their power-on values, pointer to 0, then {@link #onPowerOnReset}. */
+    /** All registers of all banks to their power-on values, pointer to 0, then {@link #onPowerOnReset}. */
     public final synchronized void powerOnReset() {
-        System.arraycopy(resetValues, 0, registers, 0, REGISTERS);
+        for (int bank = 0; bank < banks; bank++) {
+            System.arraycopy(resetValues[bank], 0, registers[bank], 0, REGISTERS);
+        }
         pointer = 0;
         onPowerOnReset();
     }
@@ -537,44 +594,62 @@ public abstract class RegisterMapEmulator implements I2C {
         }
     }
 
+    /** The bank a bus access to {@code register} goes to. */
+    private int bankOf(int register) {
+        if (register == bankSelectRegister || bankSelectRegister < 0) {
+            return 0;
+        }
+        int selected = registers[0][bankSelectRegister] & 0x07;
+        return selected < banks ? selected : 0;
+    }
+
     private int readNext() {
         int register = pointer;
+        int bank = bankOf(register);
         int value;
-        switch (access[register]) {
+        switch (access[bank][register]) {
             case WRITE_ONLY:
                 value = 0;
                 break;
             case CLEAR_ON_READ:
-                value = readStored(register);
-                registers[register] = 0;
+                value = readStored(bank, register);
+                registers[bank][register] = 0;
                 break;
             default:
-                value = readStored(register);
+                value = readStored(bank, register);
                 break;
         }
-        if (!holdAddress[register]) {
+        if (!holdAddress[bank][register]) {
             pointer = nextAddress(register) & 0xFF;
         }
         return value & 0xFF;
     }
 
-    private int readStored(int register) {
-        ReadHook hook = readHooks[register];
-        return hook != null ? hook.read(register) & 0xFF : registers[register] & 0xFF;
+    private int readStored(int bank, int register) {
+        ReadHook hook = readHooks[bank][register];
+        return hook != null ? hook.read(register) & 0xFF : registers[bank][register] & 0xFF;
     }
 
     private void writeNext(byte value) {
         int register = pointer;
-        Access a = access[register];
+        int bank = bankOf(register);
+        Access a = access[bank][register];
         if (a == Access.READ_WRITE || a == Access.WRITE_ONLY) {
-            registers[register] = value;
-            WriteHook hook = writeHooks[register];
+            registers[bank][register] = value;
+            WriteHook hook = writeHooks[bank][register];
             if (hook != null) {
                 hook.written(register, value & 0xFF);
             }
         }
-        if (!holdAddress[register]) {
+        if (!holdAddress[bank][register]) {
             pointer = nextAddress(register) & 0xFF;
+        }
+    }
+
+    private void check(int bank, int register) {
+        check(register);
+        if (bank < 0 || bank >= banks) {
+            throw new IllegalArgumentException("bank outside 0.." + (banks - 1) + ": " + bank);
         }
     }
 

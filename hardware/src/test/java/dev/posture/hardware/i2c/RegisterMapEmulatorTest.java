@@ -195,6 +195,45 @@ class RegisterMapEmulatorTest {
         assertEquals(42, (int) chip.execute(() -> 42));
     }
 
+    /** Two banks selected by register 0x76, which every bank shares. */
+    private static final class BankedChip extends RegisterMapEmulator {
+        int bank1Writes;
+
+        BankedChip() {
+            super(1, 0x68);
+            useBanks(0x76, 2);
+            define(0, 0x10, 0x10, 0x11, Access.READ_ONLY);
+            define(1, 0x10, 0x10, 0x22, Access.READ_WRITE);
+            define(1, 0x11, 0x11, 0x33, Access.READ_WRITE);
+            onWrite(1, 0x11, (register, value) -> bank1Writes++);
+            powerOnReset();
+        }
+    }
+
+    @Test
+    void bankedRegistersFollowTheBankSelect() {
+        BankedChip banked = new BankedChip();
+        assertEquals(0x11, banked.readRegister(0x10));
+        banked.writeRegister(0x76, (byte) 1);
+        assertEquals(0x22, banked.readRegister(0x10));
+        assertEquals(1, banked.readRegister(0x76), "the select register is visible from bank 1");
+        banked.writeRegister(0x10, (byte) 0x5C);
+        banked.writeRegister(0x11, (byte) 0x01);
+        assertEquals(1, banked.bank1Writes);
+        byte[] two = new byte[2];
+        banked.readRegister(0x10, two, 0, 2);
+        assertArrayEquals(new byte[] {0x5C, 0x01}, two);
+        banked.writeRegister(0x76, (byte) 0);
+        assertEquals(0x11, banked.readRegister(0x10), "bank 0 untouched");
+        assertEquals(0x5C, banked.peek(1, 0x10));
+        banked.writeRegister(0x76, (byte) 5);
+        assertEquals(0x11, banked.readRegister(0x10), "a value naming no bank selects bank 0");
+        banked.writeRegister(0x76, (byte) 1);
+        banked.powerOnReset();
+        assertEquals(0, banked.readRegister(0x76));
+        assertEquals(0x22, banked.peek(1, 0x10));
+    }
+
     @Test
     void allocatesNothingPerTransfer() throws Exception {
         byte[] buffer = new byte[14];

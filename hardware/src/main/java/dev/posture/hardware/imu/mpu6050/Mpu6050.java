@@ -8,7 +8,7 @@ import dev.posture.hardware.i2c.I2cDevice;
 import dev.posture.hardware.imu.Imu;
 import dev.posture.hardware.imu.ImuInfo;
 import dev.posture.hardware.imu.ImuSettings;
-import java.util.Arrays;
+import dev.posture.hardware.imu.StuckSampleCounter;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,17 +39,15 @@ public final class Mpu6050 implements Imu {
 
     private final I2cDevice device;
     private final LongSupplier clockNanos;
-    /** 0 disables the stuck-data check. */
-    private final int stuckSampleLimit;
+    /** Unchanged fresh samples from the data registers. */
+    private final StuckSampleCounter stuckRegisters;
+    /** Unchanged records from the FIFO. */
+    private final StuckSampleCounter stuckFifo;
 
     /** One data burst: accel X/Y/Z, temperature, gyro X/Y/Z. */
     private final byte[] burst = new byte[DATA_BURST_BYTES];
-    /** The last fresh data burst, for the stuck-data check. */
-    private final byte[] lastFreshBurst = new byte[DATA_BURST_BYTES];
     /** FIFO frames read in one transfer. */
     private final byte[] fifoBurst = new byte[FIFO_FRAMES_PER_BURST * FIFO_FRAME_BYTES];
-    /** The last FIFO frame read, for the stuck-data check. */
-    private final byte[] lastFifoFrame = new byte[FIFO_FRAME_BYTES];
     /** FIFO_COUNTH/L, or TEMP_OUT_H/L. */
     private final byte[] pair = new byte[2];
 
@@ -61,9 +59,6 @@ public final class Mpu6050 implements Imu {
     private boolean sampleWaiting;
     /** FIFO_OFLOW_INT was seen (and thereby cleared) by dataReady() and not yet reported. */
     private boolean overflowPending;
-    /** Fresh samples in a row whose data did not change at all. */
-    private int identicalSamples;
-    private boolean haveLastFifoFrame;
 
     /**
      * Checks WHO_AM_I and resets the chip. On failure the handle is left open for the caller to close.
@@ -77,12 +72,10 @@ public final class Mpu6050 implements Imu {
 
     /** As above, with the number of identical fresh samples in a row that counts as stuck data (0 = never). */
     public Mpu6050(I2C i2c, LongSupplier clockNanos, int stuckSampleLimit) throws HardwareException {
-        if (stuckSampleLimit < 0) {
-            throw new IllegalArgumentException("stuckSampleLimit < 0: " + stuckSampleLimit);
-        }
         this.device = new I2cDevice(i2c);
         this.clockNanos = clockNanos;
-        this.stuckSampleLimit = stuckSampleLimit;
+        this.stuckRegisters = new StuckSampleCounter(stuckSampleLimit, DATA_BURST_BYTES);
+        this.stuckFifo = new StuckSampleCounter(stuckSampleLimit, FIFO_FRAME_BYTES);
         int whoAmI = device.readByte(WHO_AM_I);
         if (whoAmI != WHO_AM_I_VALUE) {
             throw device.failure(WHO_AM_I, "WHO_AM_I is 0x" + hex(whoAmI) + ", expected 0x" + hex(WHO_AM_I_VALUE)
@@ -145,8 +138,8 @@ public final class Mpu6050 implements Imu {
         fifoEnabled = settings.useFifo();
         sampleWaiting = false;
         overflowPending = false;
-        identicalSamples = 0;
-        haveLastFifoFrame = false;
+        stuckRegisters.reset();
+        stuckFifo.reset();
         info = new ImuInfo(MODEL, accelRangeG(afsSel), accelLsbPerG(afsSel), gyroRangeDps(fsSel),
                 gyroLsbPerDpsX10(fsSel), rateHz);
     }
@@ -185,7 +178,9 @@ public final class Mpu6050 implements Imu {
         counts[5] = int16(burst, 12);
         if (sampleWaiting) {
             sampleWaiting = false;
-            checkStuck(ACCEL_XOUT_H, burst, 0, lastFreshBurst, DATA_BURST_BYTES);
+            if (stuckRegisters.feed(burst, 0)) {
+                throw stuck(ACCEL_XOUT_H, stuckRegisters);
+            }
         }
     }
 
@@ -217,11 +212,8 @@ public final class Mpu6050 implements Imu {
                 for (int axis = 0; axis < AXES; axis++) {
                     counts[out + axis] = int16(fifoBurst, at + 2 * axis);
                 }
-                if (haveLastFifoFrame) {
-                    checkStuck(FIFO_R_W, fifoBurst, at, lastFifoFrame, FIFO_FRAME_BYTES);
-                } else {
-                    System.arraycopy(fifoBurst, at, lastFifoFrame, 0, FIFO_FRAME_BYTES);
-                    haveLastFifoFrame = true;
+                if (stuckFifo.feed(fifoBurst, at)) {
+                    throw stuck(FIFO_R_W, stuckFifo);
                 }
             }
             done += frames;
@@ -308,7 +300,7 @@ public final class Mpu6050 implements Imu {
         device.writeByte(USER_CTRL, 0x00);
         device.writeByte(USER_CTRL, USER_CTRL_FIFO_RESET);
         device.writeByte(USER_CTRL, USER_CTRL_FIFO_EN);
-        haveLastFifoFrame = false;
+        stuckFifo.reset();
     }
 
     private void verify(int register, int expected) throws HardwareException {
@@ -325,17 +317,8 @@ public final class Mpu6050 implements Imu {
         }
     }
 
-    /** Counts fresh samples whose bytes equal the previous fresh sample's; throws at the limit. */
-    private void checkStuck(int register, byte[] data, int from, byte[] last, int length) throws HardwareException {
-        if (Arrays.equals(data, from, from + length, last, 0, length)) {
-            identicalSamples++;
-            if (stuckSampleLimit > 0 && identicalSamples >= stuckSampleLimit) {
-                throw device.failure(register, "data stuck: " + identicalSamples + " fresh samples in a row unchanged");
-            }
-        } else {
-            identicalSamples = 0;
-            System.arraycopy(data, from, last, 0, length);
-        }
+    private HardwareException stuck(int register, StuckSampleCounter counter) {
+        return device.failure(register, "data stuck: " + counter.unchanged() + " fresh samples in a row unchanged");
     }
 
     private static short int16(byte[] data, int at) {

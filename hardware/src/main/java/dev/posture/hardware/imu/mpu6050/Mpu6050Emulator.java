@@ -2,19 +2,18 @@ package dev.posture.hardware.imu.mpu6050;
 
 import static dev.posture.hardware.imu.mpu6050.Mpu6050Registers.*;
 
-import dev.posture.hardware.i2c.RegisterMapEmulator;
+import dev.posture.hardware.imu.emulation.ByteFifo;
+import dev.posture.hardware.imu.emulation.ImuEmulator;
 import dev.posture.hardware.imu.emulation.SensorErrorModel;
 import dev.posture.hardware.imu.emulation.SensorSpec;
 import dev.posture.hardware.motion.MotionSource;
-import java.util.function.LongSupplier;
 
 /**
  * An MPU-6050 on the bus: the register map of RM-MPU-6000A-00 with its reset values and access rules,
  * and a signal path that turns motion from a {@link MotionSource} into counts at the configured
  * ranges, rate and low-pass, with the error figures of {@link #DATASHEET}.
  *
- * <p>Time is emulated: {@link #advanceTo} moves it forward (or, with {@link #useClock}, every bus
- * transfer first catches up with the clock). The signal path ticks at the gyroscope output rate
+ * <p>Time is emulated (see {@link ImuEmulator}). The signal path ticks at the gyroscope output rate
  * (8 kHz with DLPF_CFG 0 or 7, else 1 kHz); every (1 + SMPLRT_DIV) ticks a sample is written to the
  * data registers, pushed to the FIFO if enabled, and DATA_RDY_INT is raised if enabled.
  *
@@ -32,7 +31,7 @@ import java.util.function.LongSupplier;
  * accelerometer's own 1 kHz rate when the gyro runs at 8 kHz, INT_RD_CLEAR, the interrupt pin,
  * self-test, the auxiliary I2C master and DMP, cross-axis sensitivity and nonlinearity.
  */
-public final class Mpu6050Emulator extends RegisterMapEmulator {
+public final class Mpu6050Emulator extends ImuEmulator {
 
     /**
      * The MPU-6050's error figures, PS-MPU-6000A-00 rev 3.4:
@@ -46,44 +45,12 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
      */
     public static final SensorSpec DATASHEET = new SensorSpec(400, 0.005, 50, 80, 20, 3, 0.5, 0.16, 0.0002);
 
-    /** Motion of a sensor lying still with +Z up: 1 g up, no rotation. */
-    public static final MotionSource AT_REST_Z_UP = (t, specificForce, angularRate) -> {
-        specificForce[0] = 0;
-        specificForce[1] = 0;
-        specificForce[2] = SensorErrorModel.STANDARD_GRAVITY;
-        angularRate[0] = 0;
-        angularRate[1] = 0;
-        angularRate[2] = 0;
-    };
-
-    private final SensorErrorModel sensor;
-    private volatile MotionSource motion;
-    private final double[] specificForce = new double[3];
-    private final double[] angularRate = new double[3];
-
-    /** Die temperature, deg C. */
-    private double temperatureC = SensorErrorModel.REFERENCE_TEMPERATURE_C;
-
-    // Emulated time.
-    private LongSupplier clock;
-    private long clockOrigin;
-    /** Emulated time now, ns since this emulator's time origin. */
-    private long nowNanos;
-    /** Time of the next signal-path tick, ns; meaningful only while awake. */
-    private long nextTickNanos;
+    /** The FIFO memory. */
+    private final ByteFifo fifo = new ByteFifo(FIFO_SIZE);
+    /** What FIFO_R_W returns when the FIFO is empty: the last byte read (RM 4.31). */
+    private int fifoLastRead;
     /** Ticks since the last output sample. */
     private int ticksSinceSample;
-    /** Whether the signal path was running after the last PWR_MGMT_1 or CONFIG change. */
-    private boolean running;
-    /** Tick period in force, ns. */
-    private long tickPeriodNanos;
-    private long samplesProduced;
-
-    // FIFO: a ring of FIFO_SIZE bytes.
-    private final byte[] fifo = new byte[FIFO_SIZE];
-    private int fifoHead;
-    private int fifoCount;
-    private int fifoLastRead;
 
     /**
      * @param bus     bus number reported in failures
@@ -93,14 +60,10 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
      * @param seed    draws this part's offsets and its noise
      */
     public Mpu6050Emulator(int bus, int address, MotionSource motion, SensorSpec spec, long seed) {
-        super(bus, address);
+        super(bus, address, motion, spec, seed);
         if (address != ADDRESS_AD0_LOW && address != ADDRESS_AD0_HIGH) {
             throw new IllegalArgumentException("an MPU-6050 answers at 0x68 or 0x69, not 0x" + Integer.toHexString(address));
         }
-        this.motion = motion == null ? AT_REST_Z_UP : motion;
-        this.sensor = new SensorErrorModel(spec, seed);
-
-        define(SELF_TEST_X, SELF_TEST_A, 0x00, Access.READ_WRITE);
         define(INT_STATUS, 0x00, Access.CLEAR_ON_READ);
         define(ACCEL_XOUT_H, GYRO_ZOUT_L, 0x00, Access.READ_ONLY);
         define(0x49, 0x60, 0x00, Access.READ_ONLY); // EXT_SENS_DATA_00..23
@@ -111,7 +74,7 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
         holdAddress(FIFO_R_W);
 
         onWrite(PWR_MGMT_1, (r, value) -> powerManagementWritten(value));
-        onWrite(CONFIG, (r, value) -> timingChanged());
+        onWrite(CONFIG, (r, value) -> signalPathChanged());
         onWrite(USER_CTRL, (r, value) -> userControlWritten(value));
         onWrite(SIGNAL_PATH_RESET, (r, value) -> {
             if ((value & SIGNAL_PATH_RESET_ALL) != 0) {
@@ -120,8 +83,8 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
             poke(SIGNAL_PATH_RESET, 0x00); // the reset bits clear themselves
         });
         onRead(FIFO_COUNTH, r -> {
-            poke(FIFO_COUNTL, fifoCount & 0xFF); // reading the high byte latches both (RM 4.30)
-            return fifoCount >> 8;
+            poke(FIFO_COUNTL, fifo.count() & 0xFF); // reading the high byte latches both (RM 4.30)
+            return fifo.count() >> 8;
         });
         onRead(FIFO_R_W, r -> popFifo());
         onWrite(FIFO_R_W, (r, value) -> pushFifo(value));
@@ -133,80 +96,18 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
         return new Mpu6050Emulator(1, ADDRESS_AD0_LOW, AT_REST_Z_UP, DATASHEET, seed);
     }
 
-    // ------------------------------------------------------------------------------------------
-    // Time and motion.
-
-    /** Every transfer first advances emulated time to {@code clock() - clock()@now}. */
-    public synchronized void useClock(LongSupplier newClock) {
-        this.clock = newClock;
-        this.clockOrigin = newClock.getAsLong() - nowNanos;
-    }
-
-    /** Advances emulated time to {@code tNanos}, producing every sample due by then. Going back is ignored. */
-    public synchronized void advanceTo(long tNanos) {
-        if (tNanos <= nowNanos) {
-            return;
-        }
-        if (running) {
-            while (nextTickNanos <= tNanos) {
-                tick(nextTickNanos, tickPeriodNanos);
-                nextTickNanos += tickPeriodNanos;
-            }
-        }
-        nowNanos = tNanos;
-    }
-
-    /** With a clock in use, advances emulated time to it now (transfers do this themselves). */
-    public synchronized void catchUp() {
-        beforeTransfer();
-    }
-
-    /** Emulated time, ns. */
-    public synchronized long nowNanos() {
-        return nowNanos;
-    }
-
-    /** Changes what the sensor undergoes from now on. */
-    public void setMotion(MotionSource newMotion) {
-        this.motion = newMotion == null ? AT_REST_Z_UP : newMotion;
-    }
-
-    /** Sets the die temperature, deg C. */
-    public synchronized void setTemperatureC(double celsius) {
-        this.temperatureC = celsius;
-    }
-
-    /** This part's drawn errors (offsets, sensitivities), for tests that account for them. */
-    public SensorErrorModel sensor() {
-        return sensor;
-    }
-
-    /** Samples written to the data registers since construction. */
-    public synchronized long samplesProduced() {
-        return samplesProduced;
-    }
-
     /** Bytes in the FIFO now. */
     public synchronized int fifoCount() {
-        return fifoCount;
-    }
-
-    @Override
-    protected void beforeTransfer() {
-        if (clock != null) {
-            advanceTo(clock.getAsLong() - clockOrigin);
-        }
+        return fifo.count();
     }
 
     @Override
     protected void onPowerOnReset() {
-        fifoHead = 0;
-        fifoCount = 0;
+        fifo.clear();
         fifoLastRead = 0;
         ticksSinceSample = 0;
         sensor.resetSignalPath();
-        running = false;
-        tickPeriodNanos = currentTickPeriodNanos();
+        signalPathChanged();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -217,13 +118,12 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
             powerOnReset(); // every register back to its reset value, asleep; the bit reads 0 again
             return;
         }
-        timingChanged();
+        signalPathChanged();
     }
 
     private void userControlWritten(int value) {
         if ((value & USER_CTRL_FIFO_RESET) != 0 && (value & USER_CTRL_FIFO_EN) == 0) {
-            fifoHead = 0;
-            fifoCount = 0;
+            fifo.clear();
         }
         if ((value & USER_CTRL_SIG_COND_RESET) != 0) {
             sensor.resetSignalPath();
@@ -235,28 +135,20 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
         poke(USER_CTRL, value & ~(USER_CTRL_FIFO_RESET | USER_CTRL_I2C_MST_RESET | USER_CTRL_SIG_COND_RESET));
     }
 
-    /** After a wake or a change of gyro output rate, the next tick is one (new) period from now. */
-    private void timingChanged() {
+    /** Awake or asleep, and the gyro output rate: 8 kHz with the DLPF off, else 1 kHz. */
+    private void signalPathChanged() {
         boolean awake = (peek(PWR_MGMT_1) & PWR_MGMT_1_SLEEP) == 0;
-        long period = currentTickPeriodNanos();
-        if (awake && (!running || period != tickPeriodNanos)) {
-            nextTickNanos = nowNanos + period;
-        }
-        running = awake;
-        tickPeriodNanos = period;
-    }
-
-    private long currentTickPeriodNanos() {
-        return 1_000_000_000L / gyroOutputRateHz(peek(CONFIG));
+        setSignalPath(awake, 1_000_000_000L / gyroOutputRateHz(peek(CONFIG)));
     }
 
     // ------------------------------------------------------------------------------------------
     // Signal path.
 
-    private void tick(long tNanos, long periodNanos) {
+    @Override
+    protected void tick(long tNanos, long periodNanos) {
         int config = peek(CONFIG);
-        motion.sample(tNanos, specificForce, angularRate);
-        sensor.step(specificForce, angularRate, temperatureC, 1e9 / periodNanos,
+        sampleMotion(tNanos);
+        sensor.step(specificForce, angularRate, temperatureC(), 1e9 / periodNanos,
                 accelBandwidthHz(config), gyroBandwidthHz(config));
         if (++ticksSinceSample < 1 + peek(SMPLRT_DIV)) {
             return;
@@ -276,9 +168,10 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
         }
         if ((peek(PWR_MGMT_1) & PWR_MGMT_1_TEMP_DIS) == 0) {
             // RM 4.18: degrees C = TEMP_OUT / 340 + 36.53
-            putInt16(TEMP_OUT_H, SensorErrorModel.toCounts(temperatureC - TEMP_OFFSET_CENTI_C / 100.0, TEMP_LSB_PER_DEGREE));
+            putInt16(TEMP_OUT_H, SensorErrorModel.toCounts(temperatureC() - TEMP_OFFSET_CENTI_C / 100.0,
+                    TEMP_LSB_PER_DEGREE));
         }
-        samplesProduced++;
+        countSample();
         if ((peek(USER_CTRL) & USER_CTRL_FIFO_EN) != 0) {
             pushSampleToFifo(peek(FIFO_EN));
         }
@@ -314,25 +207,20 @@ public final class Mpu6050Emulator extends RegisterMapEmulator {
 
     /** Appends a byte; when full, the oldest byte is lost and FIFO_OFLOW_INT raised if enabled (RM 4.31). */
     private void pushFifo(int value) {
-        if (fifoCount == FIFO_SIZE) {
-            fifoHead = (fifoHead + 1) % FIFO_SIZE;
-            fifoCount--;
+        if (fifo.free() == 0) {
+            fifo.dropOldest(1);
             if ((peek(INT_ENABLE) & INT_FIFO_OFLOW) != 0) {
                 setBits(INT_STATUS, INT_FIFO_OFLOW);
             }
         }
-        fifo[(fifoHead + fifoCount) % FIFO_SIZE] = (byte) value;
-        fifoCount++;
+        fifo.push(value);
     }
 
     /** Takes the oldest byte; when empty, repeats the last byte read (RM 4.31). */
     private int popFifo() {
-        if (fifoCount == 0) {
-            return fifoLastRead;
+        if (fifo.count() > 0) {
+            fifoLastRead = fifo.pop();
         }
-        fifoLastRead = fifo[fifoHead] & 0xFF;
-        fifoHead = (fifoHead + 1) % FIFO_SIZE;
-        fifoCount--;
         return fifoLastRead;
     }
 

@@ -193,7 +193,7 @@ public final class Icm42688Emulator extends ImuEmulator {
         }
     }
 
-    /** One FIFO packet from the data registers (DS 6): 3 with accel and gyro, 1 or 2 with one of them. */
+    /** One FIFO packet from the data registers (DS FIFO packet structure): 3 with accel and gyro, 1 or 2 with one of them. */
     private void pushPacket(long tNanos) {
         int config1 = peek(FIFO_CONFIG1);
         boolean accel = (config1 & FIFO_CONFIG1_ACCEL_EN) != 0;
@@ -228,7 +228,7 @@ public final class Icm42688Emulator extends ImuEmulator {
                 fifo.push(peek(r));
             }
         }
-        // DS 6: FIFO temperature in degrees C = FIFO_TEMP_DATA / 2.07 + 25
+        // DS FIFO packet structure: temperature in degrees C = FIFO_TEMP_DATA / 2.07 + 25
         long fifoTemp = Math.round((temperatureC() - 25) * FIFO_TEMP_LSB_PER_DEGREE);
         fifo.push((int) Math.max(-128, Math.min(127, fifoTemp)));
         if (accel && gyro) {

@@ -130,7 +130,7 @@ public final class Icm42688Registers {
     /** The gyroscope must stay on for at least 45 ms once turned on. */
     public static final long GYRO_MIN_ON_NANOS = 45_000_000L;
 
-    // ---- FIFO (DS 6) ---------------------------------------------------------------------------
+    // ---- FIFO (DS, FIFO packet structure) ---------------------------------------------------------------------------
 
     /** FIFO capacity, bytes. */
     public static final int FIFO_SIZE = 2048;

@@ -56,7 +56,7 @@ final class FieldCheck {
     }
 
     /**
-     * Checks an angle and returns its canonical form: rounded to 0.001 degree, with -0.0 made 0.0,
+     * Checks an angle and returns its canonical form: rounded to 0.001 degree (ties to even), with -0.0 made 0.0,
      * so that a record and the record decoded from its encoding are equal.
      */
     static double angle(double deg, String field) {

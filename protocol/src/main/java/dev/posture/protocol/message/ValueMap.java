@@ -106,7 +106,11 @@ final class ValueMap {
     }
 
     private static Object integer(long value) {
-        return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+        // Not a conditional expression: it would promote the Integer branch to Long.
+        if (value == (int) value) {
+            return Integer.valueOf((int) value);
+        }
+        return Long.valueOf(value);
     }
 
     static void write(JsonGenerator out, Map<String, Object> values) throws IOException {

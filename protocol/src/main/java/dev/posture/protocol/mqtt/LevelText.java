@@ -6,7 +6,7 @@ package dev.posture.protocol.mqtt;
  * topics, and a loop has no backtracking to exploit.
  */
 final class LevelText {
-    /** Longest input shown in an error message; the rest is cut off with "...". */
+    /** Longest quoted text in an error message, escapes included; the rest is cut off with "...". */
     private static final int QUOTE_LIMIT = 40;
 
     private LevelText() {
@@ -36,8 +36,8 @@ final class LevelText {
             return "null";
         }
         StringBuilder out = new StringBuilder("'");
-        int shown = Math.min(text.length(), QUOTE_LIMIT);
-        for (int i = 0; i < shown; i++) {
+        int i = 0;
+        for (; i < text.length() && out.length() <= QUOTE_LIMIT; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
                 out.append(c);
@@ -45,7 +45,7 @@ final class LevelText {
                 out.append(String.format("\\u%04x", (int) c));
             }
         }
-        if (text.length() > shown) {
+        if (i < text.length()) {
             out.append("...");
         }
         return out.append('\'').toString();

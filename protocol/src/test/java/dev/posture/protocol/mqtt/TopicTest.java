@@ -114,6 +114,14 @@ class TopicTest {
     }
 
     @Test
+    void escapedGarbageIsCutShortToo() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> Topic.parse("posture/v1/" + "\u0000".repeat(1000) + "/event"));
+        assertEquals("topic level 3 (device id) '" + "\\u0000".repeat(7) + "...' must match [a-z0-9-]{1,32}",
+                e.getMessage());
+    }
+
+    @Test
     void aRecordingIdBelongsToTraceTopicsOnly() {
         assertThrows(IllegalArgumentException.class, () -> Topic.of(DESK, TopicKind.TRACE));
         assertThrows(IllegalArgumentException.class, () -> new Topic(DESK, TopicKind.EVENT, REC));

@@ -132,16 +132,8 @@ final class JsonPayload {
             case VALUE_STRING:
                 return NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(parser.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(parser.getLongValue());
-                    default:
-                        return NODES.numberNode(parser.getBigIntegerValue());
-                }
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDecimalValue());
+                return readNumber(parser);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -150,6 +142,28 @@ final class JsonPayload {
                 return NODES.nullNode();
             default:
                 throw error("malformed JSON at " + where(parser.currentTokenLocation()));
+        }
+    }
+
+    /**
+     * An exact number node. Jackson reports an exponent beyond the range of BigDecimal
+     * ({@code 1e9999999999}) as a NumberFormatException rather than a parse error.
+     */
+    private JsonNode readNumber(JsonParser parser) throws IOException, ProtocolException {
+        try {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                return NODES.numberNode(parser.getDecimalValue());
+            }
+            switch (parser.getNumberType()) {
+                case INT:
+                    return NODES.numberNode(parser.getIntValue());
+                case LONG:
+                    return NODES.numberNode(parser.getLongValue());
+                default:
+                    return NODES.numberNode(parser.getBigIntegerValue());
+            }
+        } catch (NumberFormatException e) {
+            throw error("number out of range at " + where(parser.currentTokenLocation()));
         }
     }
 

@@ -91,7 +91,7 @@ final class ValueMap {
             return integer(value, field);
         }
         // Scale and precision are read without expanding the number, so 1e-999999999 costs nothing.
-        if (value.scale() > MAX_DECIMAL_DIGITS || value.precision() - value.scale() > MAX_DECIMAL_DIGITS) {
+        if (value.scale() > MAX_DECIMAL_DIGITS || integerDigits(value) > MAX_DECIMAL_DIGITS) {
             throw FieldCheck.fail(field, "is out of range");
         }
         return value;
@@ -99,10 +99,15 @@ final class ValueMap {
 
     /** A decimal without fraction digits, as an integer; compared before it is expanded. */
     private static Object integer(BigDecimal value, String field) {
-        if (value.precision() - value.scale() > 19 || value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
+        if (integerDigits(value) > 19 || value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
             throw FieldCheck.fail(field, "is out of range");
         }
         return integer(value.longValue());
+    }
+
+    /** Digits before the decimal point, in long arithmetic: 1e2147483647 overflows an int. */
+    private static long integerDigits(BigDecimal value) {
+        return (long) value.precision() - value.scale();
     }
 
     private static Object integer(long value) {

@@ -126,6 +126,16 @@ class PayloadLimitsTest {
     }
 
     @Test
+    void exponentsBeyondBigDecimalAreRejected() throws ProtocolException {
+        // Found by MessageDecodeFuzzTest: Jackson throws NumberFormatException for these.
+        assertEquals("event: number out of range at line 1, column 6", rejectEvent("{\"x\":8e8820250114}"));
+        assertEquals("event: number out of range at line 1, column 7", rejectEvent("{\"x\":[1e-2147483649]}"));
+        // The largest exponent BigDecimal holds is read, and refused by range checks where it matters.
+        assertEquals(MessageExamples.events().get("event-cue.json"),
+                MessageCodec.decodeEvent(cueWith(",\"x\":1e2147483647")));
+    }
+
+    @Test
     void duplicateFieldsAreRejectedAtAnyDepth() {
         assertEquals("event: field 'seq' appears twice", rejectEvent(cueWith(",\"seq\":4711")));
         assertEquals("event: field 'extra.a' appears twice", rejectEvent(cueWith(",\"extra\":{\"a\":1,\"a\":2}")));

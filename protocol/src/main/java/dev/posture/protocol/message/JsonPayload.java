@@ -30,8 +30,12 @@ final class JsonPayload {
     /** Deepest nesting of objects and arrays, counting the outer object as 1. */
     static final int MAX_DEPTH = 32;
 
-    /** Parser defaults are strict already: no comments, no NaN, no single quotes, no leading zeros. */
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * The one Jackson factory of the codec, for parsers and generators. Its defaults are strict
+     * already: no comments, NaN, single quotes, leading zeros or trailing commas when reading; UTF-8
+     * without escaping non-ASCII when writing.
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final String what;

@@ -1,7 +1,6 @@
 package dev.posture.protocol.message;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posture.protocol.ProtocolException;
@@ -28,8 +27,6 @@ public final class MessageCodec {
     /** Largest payload a decoder accepts and an encoder produces, in bytes. */
     public static final int MAX_PAYLOAD_BYTES = JsonPayload.MAX_BYTES;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
     private MessageCodec() {
     }
 
@@ -40,7 +37,7 @@ public final class MessageCodec {
      */
     public static byte[] encode(Message message) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+        try (JsonGenerator generator = JsonPayload.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             FieldWriter out = new FieldWriter(generator);
             out.startObject();
             out.integer("schema", Message.SCHEMA);

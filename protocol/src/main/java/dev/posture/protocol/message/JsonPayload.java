@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posture.protocol.ProtocolException;
@@ -36,7 +37,7 @@ final class JsonPayload {
      * without escaping non-ASCII when writing.
      */
     static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String what;
 
@@ -156,7 +157,8 @@ final class JsonPayload {
     private JsonNode readNumber(JsonParser parser) throws IOException, ProtocolException {
         try {
             if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-                return NODES.numberNode(parser.getDecimalValue());
+                // DecimalNode keeps the scale as written: 15.50 stays 15.50.
+                return DecimalNode.valueOf(parser.getDecimalValue());
             }
             switch (parser.getNumberType()) {
                 case INT:

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Posture wearable companion: logs events, configures devices, exports traces.",
-        subcommands = {TraceCommand.class})
+        subcommands = {DemoCommand.class, TraceCommand.class})
 final class CompanionCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,9 @@ package dev.posture.companion.cli;
 import dev.posture.protocol.ProtocolException;
 import dev.posture.protocol.cli.CommandLines;
 import dev.posture.protocol.cli.CommandLines.UserError;
+import dev.posture.protocol.trace.Rational;
+import dev.posture.protocol.trace.SensorVector;
+import dev.posture.protocol.trace.TraceCalibration;
 import dev.posture.protocol.trace.TraceDefect;
 import dev.posture.protocol.trace.TraceExport;
 import dev.posture.protocol.trace.TraceHeader;
@@ -13,10 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -49,9 +55,9 @@ final class TraceCommand {
                 out.println("device      " + h.deviceId() + ", sensor " + h.sensorModel());
                 out.println("started     " + Instant.ofEpochMilli(h.startEpochMs()));
                 out.println("rate        " + h.sampleRateHz() + " Hz");
-                out.println("accel       +-" + h.accelRangeG() + " g, " + h.accelLsbPerG() + " LSB/g");
-                out.println("gyro        +-" + h.gyroRangeDps() + " deg/s, " + h.gyroLsbPerDps() + " LSB/(deg/s)");
-                out.println("calibration " + h.calibration());
+                out.println("accel       +-" + h.accelRangeG() + " g, " + decimal(h.accelLsbPerG()) + " LSB/g");
+                out.println("gyro        +-" + h.gyroRangeDps() + " deg/s, " + decimal(h.gyroLsbPerDps()) + " LSB/(deg/s)");
+                out.println("calibration " + describe(h.calibration()));
                 long samples = 0;
                 long firstUs = 0;
                 long lastUs = 0;
@@ -61,7 +67,7 @@ final class TraceCommand {
                     }
                     lastUs = s.timestampUs();
                 }
-                out.printf("samples     %d over %.3f s, %d damaged chunk(s)%n", samples,
+                out.printf(Locale.ROOT, "samples     %d over %.3f s, %d damaged chunk(s)%n", samples,
                         samples == 0 ? 0.0 : (lastUs - firstUs) / 1e6, reader.defectCount());
                 return reader.defectCount() == 0 ? CommandLines.OK : CommandLines.FAILED;
             }
@@ -95,8 +101,25 @@ final class TraceCommand {
         }
     }
 
+    private static String decimal(Rational r) {
+        return new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator()), MathContext.DECIMAL64)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    private static String describe(TraceCalibration c) {
+        if (c.neutralUp().isEmpty()) {
+            return "none";
+        }
+        return "neutral up " + vector(c.neutralUp().get())
+                + c.forward().map(f -> ", forward " + vector(f)).orElse(", forward not taught");
+    }
+
+    private static String vector(SensorVector v) {
+        return String.format(Locale.ROOT, "(%.4f, %.4f, %.4f)", v.x(), v.y(), v.z());
+    }
+
     private static void report(PrintWriter to, TraceDefect defect) {
-        to.println("damaged: byte " + defect.offset() + ": " + defect.message());
+        to.println("damaged: " + defect.message());
     }
 
     private static InputStream open(Path file) throws IOException, UserError {

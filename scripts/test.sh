@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every module: unit, golden-file, emulator and bounded fuzz tests.
 # Usage: scripts/test.sh [extra Maven arguments], e.g. -Dfuzz.duration=60s for a longer fuzz run.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Tests read benchmark trials from ../shared next to the checkout; say so plainly if it is missing.
@@ -10,4 +10,14 @@ if [ ! -d ../shared/data/broad ]; then
   exit 2
 fi
 
-exec mvn -B -ntp verify "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+mvn -B -ntp verify "$@" | tee "$log"
+rc=${PIPESTATUS[0]}
+
+# One closing line over every module and Surefire execution (unit and fuzz tests): the sum of
+# Surefire's per-execution totals, so that the last line speaks for the whole run.
+awk -F'[:,] *' '/^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ {
+    run += $2; failed += $4 + $6; skipped += $8 }
+  END { printf "\n%d passed, %d failed, %d skipped\n", run - failed - skipped, failed, skipped }' "$log"
+exit "$rc"

@@ -19,7 +19,8 @@ import dev.posture.protocol.message.PostureState;
  * <li>a snooze that started on this sample dismisses a pending check-in (CHECKIN_MISSED);</li>
  * <li>a drill that ended on this sample with at least one verified round restarts the check-in
  *     interval;</li>
- * <li>the check-in scheduler counts wear time, raises and resolves check-ins;</li>
+ * <li>the check-in scheduler counts wear time, raises and resolves check-ins (the sample that ends a
+ *     drill still counts as part of it: no wear time, no new check-in);</li>
  * <li>the pattern: RECALIBRATION_NEEDED first, then a drill pattern, then the posture cue, then the
  *     check-in prompt. The rules keep them apart (no cue during a drill, check-ins only when the state
  *     is UPRIGHT and no drill runs), so in practice only the re-clip alert can displace another.</li>
@@ -95,7 +96,7 @@ public final class PostureStage {
         if (drill.finished() && drill.roundsDone() > 0) {
             checkins.restartInterval();
         }
-        checkins.step(in, posture.state(), drill.active());
+        checkins.step(in, posture.state(), drill.active() || drill.finished());
         pattern = pickPattern();
     }
 

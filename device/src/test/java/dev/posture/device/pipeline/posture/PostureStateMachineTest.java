@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.device.pipeline.event.EventRing;
 import dev.posture.device.pipeline.posture.Bench.Ev;
 import dev.posture.device.pipeline.posture.Bench.Pat;
 import dev.posture.protocol.config.Config;
@@ -555,6 +556,42 @@ class PostureStateMachineTest {
         long after = c.next;
         c.run(12);
         assertEquals(list(after + 1000), c.eventSamples(EventType.CUE));
+    }
+
+    /**
+     * Time comes from the timestamps, not from counting samples: with every 7th sample lost and the
+     * rest jittered by up to +-3 ms, the cue still comes on the first sample at or after start + dwell.
+     */
+    @Test
+    void droppedAndJitteredSamplesDoNotStretchTheDwell() {
+        EventRing ring = new EventRing(64, 0);
+        PostureStage stage = new PostureStage(BASE, ring);
+        PostureInput in = new PostureInput();
+        in.sensorOk = true;
+        in.calibrated = true;
+        in.upright = true;
+        in.forwardCentiDeg = 2000;
+        long startUs = -1;
+        long cueUs = -1;
+        int stepped = 0;
+        for (int k = 0; k < 1500 && cueUs < 0; k++) {
+            if (k % 7 == 3) {
+                continue; // lost in a FIFO overflow
+            }
+            long jitter = ((k * 7919L) % 7 - 3) * 1000; // -3..+3 ms, deterministic
+            in.tUs = 2_000_000 + k * 10_000L + jitter;
+            stage.step(in);
+            stepped++;
+            if (startUs < 0) {
+                startUs = in.tUs;
+            }
+            if (stage.pattern() == PatternRequest.DOUBLE_PULSE) {
+                cueUs = in.tUs;
+            }
+        }
+        assertTrue(cueUs - startUs >= 10_000_000, "not before the dwell: " + (cueUs - startUs));
+        assertTrue(cueUs - startUs < 10_000_000 + 2 * 10_000 + 6_000, "on the first sample after it: " + (cueUs - startUs));
+        assertTrue(stepped < 1000, "fewer than 10 s worth of samples were stepped: " + stepped);
     }
 
     @Test

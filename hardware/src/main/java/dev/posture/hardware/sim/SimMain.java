@@ -5,6 +5,7 @@ import dev.posture.hardware.sim.ScenarioTrace.Summary;
 import dev.posture.hardware.sim.ScenarioTrace.Through;
 import dev.posture.protocol.cli.CommandLines;
 import dev.posture.protocol.cli.CommandLines.UserError;
+import dev.posture.protocol.cli.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  * SimMain walking --out walking.csv.gz [--rate 100] [--seed 1] [--through ideal|mpu6050|icm42688]
  * </pre>
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true,
+@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"List the simulator's scenarios, describe one, or write one as a trace CSV "
                 + "(t_s, acc_x..gyr_z, then the ground truth as extra columns)."})
 public final class SimMain implements Callable<Integer> {

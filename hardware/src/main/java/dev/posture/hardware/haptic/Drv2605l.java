@@ -19,9 +19,9 @@ import static dev.posture.hardware.haptic.Drv2605lRegister.STATUS_DIAG_RESULT;
 import static dev.posture.hardware.haptic.Drv2605lRegister.WAVESEQ_SLOTS;
 import static dev.posture.hardware.haptic.Drv2605lRegister.WAVESEQ_WAIT;
 
-import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.i2c.I2C;
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.i2c.I2cDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * have no ROM library and are refused), resets the chip with MODE.DEV_RESET and polls for the bit to
  * clear instead of sleeping, then configures actuator, library, voltages and RTP format and leaves the
  * chip in standby. Every bus failure becomes a {@link HardwareException} naming bus, address and
- * register. Nothing here allocates on the drive path; the chip's registers are read, never cached.
+ * register ({@link I2cDevice}, with the register's name). Nothing here allocates on the drive path;
+ * the chip's registers are read, never cached.
  */
 public final class Drv2605l implements Haptic {
     private static final Logger LOG = LoggerFactory.getLogger(Drv2605l.class);
@@ -85,17 +86,13 @@ public final class Drv2605l implements Haptic {
         }
     }
 
-    private final I2C i2c;
-    private final int bus;
-    private final int address;
+    private final I2cDevice device;
     private final Settings settings;
     private final int deviceId;
 
     /** Checks the device id, resets and configures the chip; leaves it in standby. */
     public Drv2605l(I2C i2c, Settings settings) throws HardwareException {
-        this.i2c = i2c;
-        this.bus = i2c.bus();
-        this.address = i2c.device();
+        this.device = new I2cDevice(i2c, Drv2605lRegister::nameOf);
         this.settings = settings;
         this.deviceId = checkDeviceId();
         initialize();
@@ -132,8 +129,8 @@ public final class Drv2605l implements Haptic {
         int status = read(Drv2605lRegister.STATUS);
         int id = (status & STATUS_DEVICE_ID_MASK) >>> STATUS_DEVICE_ID_SHIFT;
         if (id != Drv2605lRegister.DEVICE_ID_DRV2605 && id != Drv2605lRegister.DEVICE_ID_DRV2605L) {
-            throw new HardwareException(where(Drv2605lRegister.STATUS.address)
-                    + ": device id " + id + " is not a DRV2605 (3) or DRV2605L (7)");
+            throw device.failure(Drv2605lRegister.STATUS.address,
+                    "device id " + id + " is not a DRV2605 (3) or DRV2605L (7)");
         }
         return id;
     }
@@ -146,8 +143,7 @@ public final class Drv2605l implements Haptic {
                 return;
             }
         }
-        throw new HardwareException(where(Drv2605lRegister.MODE.address)
-                + ": DEV_RESET still set after " + RESET_POLL_LIMIT + " reads");
+        throw device.failure(Drv2605lRegister.MODE.address, "DEV_RESET still set after " + RESET_POLL_LIMIT + " reads");
     }
 
     /**
@@ -271,33 +267,14 @@ public final class Drv2605l implements Haptic {
     }
 
     private int read(Drv2605lRegister register) throws HardwareException {
-        int value;
-        try {
-            value = i2c.readRegister(register.address);
-        } catch (Pi4JException e) {
-            throw new HardwareException(where(register.address) + ": read: " + RootCause.message(e), e);
-        }
-        if (value < 0) {
-            throw new HardwareException(where(register.address) + ": read: no data (" + value + ")");
-        }
-        return value & 0xFF;
+        return device.readByte(register.address);
     }
 
     private void write(Drv2605lRegister register, int value) throws HardwareException {
-        write(register.address, value);
+        device.writeByte(register.address, value);
     }
 
     private void write(int register, int value) throws HardwareException {
-        try {
-            i2c.writeRegister(register, (byte) value);
-        } catch (Pi4JException e) {
-            throw new HardwareException(where(register) + ": write: " + RootCause.message(e), e);
-        }
-    }
-
-    /** "i2c bus 1 addr 0x5A reg 0x01 MODE"; only built on the error path. */
-    private String where(int register) {
-        return String.format("i2c bus %d addr 0x%02X reg 0x%02X %s",
-                bus, address, register, Drv2605lRegister.nameOf(register));
+        device.writeByte(register, value);
     }
 }

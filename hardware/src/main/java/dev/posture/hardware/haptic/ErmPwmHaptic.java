@@ -3,6 +3,7 @@ package dev.posture.hardware.haptic;
 import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.pwm.Pwm;
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ProviderFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.setDutyCycle(0);
             pwm.on();
         } catch (Pi4JException e) {
-            throw new HardwareException(where + ": set " + frequencyHz + " Hz, duty 0 %: " + RootCause.message(e), e);
+            throw ProviderFailure.wrap(where + ": set " + frequencyHz + " Hz, duty 0 %", e);
         }
     }
 
@@ -92,7 +93,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.setDutyCycle(duty);
             pwm.on();
         } catch (Pi4JException e) {
-            throw new HardwareException(where + ": set duty " + duty + " %: " + RootCause.message(e), e);
+            throw ProviderFailure.wrap(where + ": set duty " + duty + " %", e);
         }
     }
 
@@ -104,7 +105,7 @@ public final class ErmPwmHaptic implements Haptic {
             pwm.on();
             pwm.off();
         } catch (Pi4JException e) {
-            LOG.warn("{}: motor off on close failed: {}", where, RootCause.message(e));
+            LOG.warn("{}: motor off on close failed: {}", where, ProviderFailure.describe(e));
         }
     }
 }

@@ -2,12 +2,16 @@ package dev.posture.hardware.i2c;
 
 import com.pi4j.io.i2c.I2C;
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ProviderFailure;
+import java.util.function.IntFunction;
 
 /**
  * One chip on an I2C bus, as a driver talks to it: single-byte register reads and writes and burst
  * reads into a buffer the driver owns. Every Pi4J runtime exception becomes a {@link HardwareException}
  * whose one-line message names the bus, the address and the register, e.g.
- * {@code i2c bus 1 addr 0x68 reg 0x3B: read of 14 bytes failed: NACK (EREMOTEIO, Remote I/O error)}.
+ * {@code i2c bus 1 addr 0x68 reg 0x3B: read of 14 bytes failed: NACK (EREMOTEIO, Remote I/O error)}
+ * (worded by {@link ProviderFailure}); a driver that gives its register names gets them after the
+ * address: {@code i2c bus 1 addr 0x5A reg 0x01 MODE: ...}.
  *
  * <p>The success path allocates nothing: the bus and address are read once here, and messages are
  * only built when something failed. (Pi4J's linuxfs provider itself allocates a few small buffers
@@ -28,12 +32,23 @@ public final class I2cDevice {
     private final int bus;
     /** 7-bit device address. */
     private final int address;
+    /** The chip's name for a register address, or null; only asked when a message is built. */
+    private final IntFunction<String> registerNames;
 
     /** Wraps an open Pi4J I2C handle; this object owns it from now on and closes it in {@link #close}. */
     public I2cDevice(I2C i2c) {
+        this(i2c, register -> null);
+    }
+
+    /**
+     * As above, naming registers in messages with {@code registerNames} (null for an address without
+     * a name).
+     */
+    public I2cDevice(I2C i2c, IntFunction<String> registerNames) {
         this.i2c = i2c;
         this.bus = i2c.bus();
         this.address = i2c.device();
+        this.registerNames = registerNames;
     }
 
     /** The bus number. */
@@ -94,6 +109,22 @@ public final class I2cDevice {
     }
 
     /**
+     * Reads {@code register} back after the driver wrote {@code expected} to it; a different value
+     * (a chip that reset itself, a stuck bus) is a failure naming both values.
+     */
+    public void verify(int register, int expected) throws HardwareException {
+        int actual = readByte(register);
+        if (actual != (expected & 0xFF)) {
+            throw failure(register, "read back 0x" + hex2(actual) + " after writing 0x" + hex2(expected));
+        }
+    }
+
+    /** The big-endian int16 at {@code data[at..at + 1]}, as IMUs send their counts. */
+    public static short int16(byte[] data, int at) {
+        return (short) (((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF));
+    }
+
+    /**
      * A failure the driver detected itself at {@code register} (wrong WHO_AM_I, FIFO overflow, stuck
      * data...), with the same one-line prefix as bus failures.
      */
@@ -116,40 +147,17 @@ public final class I2cDevice {
     }
 
     private HardwareException transferFailed(int register, String what, RuntimeException e) {
-        return failure(register, what + " failed: " + describe(e), e);
+        return failure(register, what + " failed: " + ProviderFailure.describe(e), e);
     }
 
     private String prefix(int register) {
-        return "i2c bus " + bus + " addr 0x" + hex2(address) + " reg 0x" + hex2(register) + ": ";
+        String name = registerNames.apply(register);
+        return "i2c bus " + bus + " addr 0x" + hex2(address) + " reg 0x" + hex2(register)
+                + (name == null ? "" : " " + name) + ": ";
     }
 
-    /**
-     * What went wrong, from the exception chain: linuxfs wraps a {@code java.io.IOException} whose
-     * message is strerror(errno) in one or two Pi4J runtime exceptions.
-     */
-    static String describe(Throwable e) {
-        Throwable io = null;
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.io.IOException) {
-                io = t;
-                break;
-            }
-        }
-        if (io != null) {
-            BusErrno errno = BusErrno.fromMessage(io.getMessage());
-            if (errno != null) {
-                return errno.meaning + " (" + errno.name() + ", " + errno.strerror + ")";
-            }
-            return "i/o error (" + io.getMessage() + ")";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
-    }
-
-    static String hex2(int value) {
+    /** Two upper-case hex digits of the low byte, e.g. "0A", for messages. */
+    public static String hex2(int value) {
         String s = Integer.toHexString(value & 0xFF).toUpperCase(java.util.Locale.ROOT);
         return s.length() == 1 ? "0" + s : s;
     }

@@ -30,8 +30,8 @@ import java.util.concurrent.Callable;
  * </ul>
  *
  * <p>Fault injection (see {@link #nackNextTransfers}, {@link #busErrorNextTransfers},
- * {@link #injectFault}, {@link #setDataStuck}, {@link #disconnect}, {@link #reconnect}): failing
- * transfers throw what
+ * {@link #injectFault}, {@link #injectFaultAt}, {@link #setDataStuck}, {@link #stickBus},
+ * {@link #disconnect}, {@link #reconnect}, {@link #clearFaults}): failing transfers throw what
  * pi4j-plugin-linuxfs 2.8.0 throws, namely a {@link Pi4JException}
  * "Failed to execute action for device 104 on bus 1" wrapping a second Pi4JException
  * ("Failed to execute ioctl for device ..." on the register-read path, "... action ..." otherwise)
@@ -79,6 +79,11 @@ public abstract class RegisterMapEmulator implements I2C {
     /** Which linuxfs code path a transfer mirrors; it decides the wording of a failure. */
     private enum Path { IOCTL, FILE }
 
+    /** A fault count that lasts until {@link #clearFaults}. */
+    public static final int FOREVER = Integer.MAX_VALUE;
+    /** A fault filter that matches transfers starting at any register. */
+    public static final int ANY_REGISTER = -1;
+
     private static final int REGISTERS = 256;
 
     private final int bus;
@@ -115,7 +120,11 @@ public abstract class RegisterMapEmulator implements I2C {
     /** Transfers still to fail. */
     private int faultCount;
     private BusErrno faultErrno = BusErrno.EREMOTEIO;
+    /** Only transfers starting at this register fail; {@link #ANY_REGISTER} for all. */
+    private int faultRegister = ANY_REGISTER;
     private boolean dataStuck;
+    /** While 0..255, every byte read off the bus is this value; -1 when the bus is free. */
+    private int stuckBusValue = -1;
     private boolean disconnected;
 
     // Statistics for tests.
@@ -234,6 +243,13 @@ public abstract class RegisterMapEmulator implements I2C {
     protected void beforeTransfer() {
     }
 
+    /**
+     * Called for every byte a bus transfer writes to {@code register}, before access rules and hooks
+     * apply (e.g. to record what the driver wrote, read-only registers included).
+     */
+    protected void beforeWrite(int register, int value) {
+    }
+
     /** Called at the end of {@link #powerOnReset}, after the registers took their reset values. */
     protected void onPowerOnReset() {
     }
@@ -305,12 +321,46 @@ public abstract class RegisterMapEmulator implements I2C {
      * {@code errno}. Replaces any fault still pending; {@code count} 0 cancels it.
      */
     public final synchronized void injectFault(int okTransfers, int count, BusErrno errno) {
+        injectFault(okTransfers, count, errno, ANY_REGISTER);
+    }
+
+    /**
+     * The next {@code count} transfers that start at {@code register} fail with {@code errno}
+     * ({@link #FOREVER}: until {@link #clearFaults}); others go through. Replaces any fault pending.
+     */
+    public final synchronized void injectFaultAt(int register, int count, BusErrno errno) {
+        check(register);
+        injectFault(0, count, errno, register);
+    }
+
+    private void injectFault(int okTransfers, int count, BusErrno errno, int register) {
         if (okTransfers < 0 || count < 0) {
             throw new IllegalArgumentException("negative transfer count");
         }
         faultDelay = okTransfers;
         faultCount = count;
         faultErrno = Objects.requireNonNull(errno);
+        faultRegister = register;
+    }
+
+    /**
+     * Every byte read off the bus is {@code value} until {@link #clearFaults}: SDA held high (0xFF) or
+     * low (0x00), or a dead chip. Transfers still complete, and the chip still sees them.
+     */
+    public final synchronized void stickBus(int value) {
+        if (value < 0 || value > 0xFF) {
+            throw new IllegalArgumentException("a byte expected: " + value);
+        }
+        stuckBusValue = value;
+    }
+
+    /** Ends every injected fault except a disconnect: pending transfer failures, stuck data, a stuck bus. */
+    public final synchronized void clearFaults() {
+        faultCount = 0;
+        faultDelay = 0;
+        faultRegister = ANY_REGISTER;
+        dataStuck = false;
+        stuckBusValue = -1;
     }
 
     /** While stuck, the data registers keep the values they had and the model cannot change them. */
@@ -362,7 +412,7 @@ public abstract class RegisterMapEmulator implements I2C {
 
     @Override
     public final synchronized int readRegister(int register) {
-        begin(Path.IOCTL);
+        begin(Path.IOCTL, register);
         pointer = register & 0xFF;
         return readNext();
     }
@@ -371,7 +421,7 @@ public abstract class RegisterMapEmulator implements I2C {
     public final synchronized int readRegister(int register, byte[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         checkIoctlLength(1, length);
-        begin(Path.IOCTL);
+        begin(Path.IOCTL, register);
         pointer = register & 0xFF;
         readInto(buffer, mirrorLinuxFsOffsetQuirk ? 0 : offset, length);
         return length;
@@ -381,7 +431,7 @@ public abstract class RegisterMapEmulator implements I2C {
     public final synchronized int readRegister(byte[] register, byte[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         checkIoctlLength(register.length, length);
-        begin(Path.IOCTL);
+        begin(Path.IOCTL, register.length > 0 ? register[0] & 0xFF : pointer);
         writeMessage(register, 0, register.length);
         readInto(buffer, mirrorLinuxFsOffsetQuirk ? 0 : offset, length);
         return length;
@@ -389,7 +439,7 @@ public abstract class RegisterMapEmulator implements I2C {
 
     @Override
     public final synchronized int writeRegister(int register, byte value) {
-        begin(Path.FILE);
+        begin(Path.FILE, register);
         pointer = register & 0xFF;
         writeNext(value);
         return 1;
@@ -398,7 +448,7 @@ public abstract class RegisterMapEmulator implements I2C {
     @Override
     public final synchronized int writeRegister(int register, byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        begin(Path.FILE);
+        begin(Path.FILE, register);
         pointer = register & 0xFF;
         for (int i = 0; i < length; i++) {
             writeNext(data[offset + i]);
@@ -409,7 +459,7 @@ public abstract class RegisterMapEmulator implements I2C {
     @Override
     public final synchronized int writeRegister(byte[] register, byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        begin(Path.FILE);
+        begin(Path.FILE, register.length > 0 ? register[0] & 0xFF : pointer);
         writeMessage(register, 0, register.length);
         for (int i = 0; i < length; i++) {
             writeNext(data[offset + i]);
@@ -420,7 +470,7 @@ public abstract class RegisterMapEmulator implements I2C {
     /** A one-byte write: sets the register pointer. */
     @Override
     public final synchronized int write(byte b) {
-        begin(Path.FILE);
+        begin(Path.FILE, b & 0xFF);
         pointer = b & 0xFF;
         return 1;
     }
@@ -429,7 +479,7 @@ public abstract class RegisterMapEmulator implements I2C {
     @Override
     public final synchronized int write(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        begin(Path.FILE);
+        begin(Path.FILE, length > 0 ? data[offset] & 0xFF : pointer);
         writeMessage(data, offset, length);
         return length;
     }
@@ -437,7 +487,7 @@ public abstract class RegisterMapEmulator implements I2C {
     /** A one-byte read from the current pointer. */
     @Override
     public final synchronized int read() {
-        begin(Path.FILE);
+        begin(Path.FILE, pointer);
         return readNext();
     }
 
@@ -445,7 +495,7 @@ public abstract class RegisterMapEmulator implements I2C {
     @Override
     public final synchronized int read(byte[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
-        begin(Path.FILE);
+        begin(Path.FILE, pointer);
         readInto(buffer, offset, length);
         return length;
     }
@@ -542,7 +592,8 @@ public abstract class RegisterMapEmulator implements I2C {
     // ------------------------------------------------------------------------------------------
     // Internals.
 
-    private void begin(Path path) {
+    /** Starts a transfer at {@code startRegister}: time passes, then a disconnect or injected fault fails it. */
+    private void begin(Path path, int startRegister) {
         if (!open) {
             throw linuxFsFailure(path, new java.io.IOException("Stream Closed"));
         }
@@ -551,11 +602,13 @@ public abstract class RegisterMapEmulator implements I2C {
         BusErrno errno = null;
         if (disconnected) {
             errno = BusErrno.EREMOTEIO;
-        } else if (faultCount > 0) {
+        } else if (faultCount > 0 && (faultRegister == ANY_REGISTER || faultRegister == (startRegister & 0xFF))) {
             if (faultDelay > 0) {
                 faultDelay--;
             } else {
-                faultCount--;
+                if (faultCount != FOREVER) {
+                    faultCount--;
+                }
                 errno = faultErrno;
             }
         }
@@ -622,7 +675,7 @@ public abstract class RegisterMapEmulator implements I2C {
         if (!holdAddress[bank][register]) {
             pointer = nextAddress(register) & 0xFF;
         }
-        return value & 0xFF;
+        return stuckBusValue >= 0 ? stuckBusValue : value & 0xFF;
     }
 
     private int readStored(int bank, int register) {
@@ -632,6 +685,7 @@ public abstract class RegisterMapEmulator implements I2C {
 
     private void writeNext(byte value) {
         int register = pointer;
+        beforeWrite(register, value & 0xFF);
         int bank = bankOf(register);
         Access a = access[bank][register];
         if (a == Access.READ_WRITE || a == Access.WRITE_ONLY) {

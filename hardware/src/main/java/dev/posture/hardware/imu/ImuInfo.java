@@ -1,5 +1,7 @@
 package dev.posture.hardware.imu;
 
+import dev.posture.protocol.trace.PhysicalUnits;
+
 /**
  * The chip and its scale factors, as the driver configured them (the datasheet's sensitivities).
  *
@@ -12,4 +14,16 @@ package dev.posture.hardware.imu;
  */
 public record ImuInfo(String model, int accelRangeG, int accelLsbPerG, int gyroRangeDps, int gyroLsbPerDpsX10,
                       int sampleRateHz) {
+    /**
+     * Specific force per accelerometer count, m/s^2: standard gravity / accelLsbPerG, computed as the
+     * protocol's {@link PhysicalUnits} does for a trace with these scale factors.
+     */
+    public double accelMps2PerCount() {
+        return PhysicalUnits.STANDARD_GRAVITY_MPS2 * 1 / accelLsbPerG;
+    }
+
+    /** Angular rate per gyroscope count, rad/s: (pi / 180) * 10 / gyroLsbPerDpsX10. */
+    public double gyroRadpsPerCount() {
+        return Math.PI / 180.0 * 10 / gyroLsbPerDpsX10;
+    }
 }

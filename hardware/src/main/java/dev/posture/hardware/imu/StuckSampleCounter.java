@@ -43,6 +43,11 @@ public final class StuckSampleCounter {
         return unchanged;
     }
 
+    /** The problem in a driver's words, e.g. "data stuck: 100 fresh samples in a row unchanged". */
+    public String problem() {
+        return "data stuck: " + unchanged + " fresh samples in a row unchanged";
+    }
+
     /** Forgets the history (after a reconfiguration or a FIFO reset). */
     public void reset() {
         primed = false;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where the chips are: a plain record the device builds from its configuration file, with
- * {@link #DEFAULTS} for the reference wiring (docs/haptics-button.md) and {@link #problems()} that
+ * {@link #DEFAULTS} for the reference wiring (hardware/README.md, "Wiring") and {@link #problems()} that
  * lists every mistake in one line each.
  *
  * @param i2cBus      Linux I2C bus number (/dev/i2c-N), 1 on the Pi header

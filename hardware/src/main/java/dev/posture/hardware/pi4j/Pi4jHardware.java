@@ -16,6 +16,7 @@ import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
 import com.pi4j.provider.Provider;
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ProviderFailure;
 import dev.posture.hardware.button.Button;
 import dev.posture.hardware.button.GpioButton;
 import dev.posture.hardware.haptic.Drv2605l;
@@ -79,7 +80,7 @@ public final class Pi4jHardware implements Closeable {
         try {
             context = newContext(settings);
         } catch (Pi4JException e) {
-            throw new HardwareException("Pi4J context: " + rootMessage(e), e);
+            throw ProviderFailure.wrap("Pi4J context", e);
         }
         return create(settings, context, imuDriver);
     }
@@ -134,7 +135,7 @@ public final class Pi4jHardware implements Closeable {
         try {
             return context.provider(id);
         } catch (Pi4JException e) {
-            throw new HardwareException("Pi4J provider " + id + ": " + rootMessage(e), e);
+            throw ProviderFailure.wrap("Pi4J provider " + id, e);
         }
     }
 
@@ -147,8 +148,7 @@ public final class Pi4jHardware implements Closeable {
                     .device(address)
                     .build());
         } catch (Pi4JException e) {
-            throw new HardwareException(String.format("i2c bus %d addr 0x%02X: open failed: %s",
-                    bus, address, rootMessage(e)), e);
+            throw ProviderFailure.wrap(String.format("i2c bus %d addr 0x%02X: open failed", bus, address), e);
         }
     }
 
@@ -166,8 +166,8 @@ public final class Pi4jHardware implements Closeable {
                     .shutdown(0)                                  // and when Pi4J shuts down
                     .build());
         } catch (Pi4JException e) {
-            throw new HardwareException("pwm chip " + erm.pwmChip() + " channel " + erm.pwmChannel()
-                    + " (GPIO" + erm.gpio() + "): open failed: " + rootMessage(e), e);
+            throw ProviderFailure.wrap("pwm chip " + erm.pwmChip() + " channel " + erm.pwmChannel()
+                    + " (GPIO" + erm.gpio() + "): open failed", e);
         }
         return new ErmPwmHaptic(pwm, erm.pwmChip(), erm.pwmChannel(), erm.frequencyHz(), erm.minDutyPct());
     }
@@ -183,7 +183,7 @@ public final class Pi4jHardware implements Closeable {
                     .debounce(0L)                                 // every raw edge: GpioButton debounces
                     .build());
         } catch (Pi4JException e) {
-            throw new HardwareException("gpio " + pin.bcmPin() + " (button): open failed: " + rootMessage(e), e);
+            throw ProviderFailure.wrap("gpio " + pin.bcmPin() + " (button): open failed", e);
         }
         return new GpioButton(input, pin.activeLow(), pin.debounceMs(), pin.shortMaxMs(), pin.longPressMs());
     }
@@ -214,15 +214,7 @@ public final class Pi4jHardware implements Closeable {
         try {
             context.shutdown();
         } catch (Pi4JException e) {
-            LOG.warn("Pi4J context shutdown: {}", rootMessage(e));
+            LOG.warn("Pi4J context shutdown: {}", ProviderFailure.describe(e));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

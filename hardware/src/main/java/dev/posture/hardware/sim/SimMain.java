@@ -1,69 +1,133 @@
 package dev.posture.hardware.sim;
 
-import java.io.PrintStream;
+import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.sim.ScenarioTrace.Summary;
+import dev.posture.hardware.sim.ScenarioTrace.Through;
+import dev.posture.protocol.cli.CommandLines;
+import dev.posture.protocol.cli.CommandLines.UserError;
+import dev.posture.protocol.cli.VersionProvider;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * A look at a scenario without the firmware: its plan (segments, calibration windows, expected
- * cues) and, per activity, the range of what an IMU would see.
+ * The wearer simulator on the command line: list the scenarios, describe one (its plan and, per
+ * activity, the range of what an IMU would see), or write one as a trace CSV with its ground truth
+ * ({@link ScenarioTrace}). Runs through the shared {@link CommandLines}: usage errors are one line
+ * (plus a pointer to --help) and exit 2, a file that cannot be written exits 1.
  *
  * <pre>
- * java -cp hardware/target/classes dev.posture.hardware.sim.SimMain desk-day [SEED]
- * java -cp hardware/target/classes dev.posture.hardware.sim.SimMain --list
+ * SimMain --list
+ * SimMain desk-day [--seed N]
+ * SimMain walking --out walking.csv.gz [--rate 100] [--seed 1] [--through ideal|mpu6050|icm42688]
  * </pre>
  */
-public final class SimMain {
-    static final int OK = 0;
-    static final int USAGE = 2;
+@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List the simulator's scenarios, describe one, or write one as a trace CSV "
+                + "(t_s, acc_x..gyr_z, then the ground truth as extra columns)."})
+public final class SimMain implements Callable<Integer> {
     private static final double SUMMARY_RATE_HZ = 100;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @Spec
+    CommandSpec spec;
 
-    public SimMain(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--list", description = "print the scenario names, one per line")
+    boolean list;
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "a scenario name (see --list)")
+    String name;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the trace CSV here (gzip if it ends in .gz)")
+    Path out;
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "100",
+            description = "sample rate, Hz (default ${DEFAULT-VALUE}; 25..1000 through a chip)")
+    double rateHz;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "scenario seed, also the emulated chip's (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--through", paramLabel = "CHIP", defaultValue = "IDEAL",
+            description = "ideal (the physics), or as an mpu6050 or icm42688 would report it through its driver "
+                    + "(default ideal)")
+    Through through;
 
     public static void main(String[] args) {
-        System.exit(new SimMain(System.out, System.err).run(args));
+        System.exit(CommandLines.runOnConsole(new SimMain(), args));
     }
 
-    /** Runs with command-line arguments; returns the exit code (0 ok, 2 usage error). */
-    public int run(String... args) {
-        if (args.length == 1 && args[0].equals("--list")) {
-            Scenarios.names().forEach(out::println);
-            return OK;
-        }
-        if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            err.println("usage: SimMain SCENARIO [SEED] | --list");
-            return USAGE;
-        }
-        long seed = Scenarios.DEFAULT_SEED;
-        if (args.length == 2) {
-            try {
-                seed = Long.parseLong(args[1]);
-            } catch (NumberFormatException e) {
-                err.println("seed must be an integer, got '" + args[1] + "'");
-                return USAGE;
+    @Override
+    public Integer call() throws IOException, HardwareException, UserError {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (list) {
+            if (name != null || out != null) {
+                throw usage("--list takes no scenario and no --out");
             }
+            Scenarios.names().forEach(stdout::println);
+            return CommandLines.OK;
+        }
+        if (name == null) {
+            throw usage("name a SCENARIO, or --list");
         }
         Scenario scenario;
         try {
-            scenario = Scenarios.named(args[0], seed);
+            scenario = Scenarios.named(name, seed);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return USAGE;
+            throw usage(e.getMessage());
         }
-        out.print(scenario.describe());
-        printSummary(scenario);
-        return OK;
+        if (out == null) {
+            if (matched("--rate") || matched("--through")) {
+                throw usage("--rate and --through go with --out");
+            }
+            stdout.print(scenario.describe());
+            printSummary(scenario, stdout);
+            return CommandLines.OK;
+        }
+        try {
+            ScenarioTrace.checkRate(rateHz, through);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
+        Summary written;
+        try {
+            written = ScenarioTrace.write(scenario, out, rateHz, through);
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot write " + out + ": no such directory");
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot write " + out + ": permission denied");
+        }
+        stdout.printf(Locale.ROOT, "%s: %d rows, %.3f..%.3f s at %s Hz through %s%n", out, written.rows(),
+                written.firstS(), written.lastS(), rate(written.rateHz()), through.cliName());
+        return CommandLines.OK;
+    }
+
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String rate(double hz) {
+        return hz == Math.rint(hz) ? Long.toString((long) hz) : String.format(Locale.ROOT, "%.3f", hz);
     }
 
     /** Per activity: specific-force magnitude range, peak rate and forward-angle range at 100 Hz. */
-    private void printSummary(Scenario scenario) {
+    private static void printSummary(Scenario scenario, PrintWriter out) {
         Map<SegmentKind, double[]> stats = new EnumMap<>(SegmentKind.class);
         RowCursor rows = scenario.rows(SUMMARY_RATE_HZ);
         while (rows.next()) {

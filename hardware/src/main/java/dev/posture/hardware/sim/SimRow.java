@@ -1,5 +1,6 @@
 package dev.posture.hardware.sim;
 
+import dev.posture.protocol.trace.TraceCsvWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -118,7 +119,10 @@ public final class SimRow {
         };
     }
 
-    /** Column {@code i} as CSV text (the segment column gives its name; allocates, for I/O threads). */
+    /**
+     * Column {@code i} as CSV text: numbers as the trace CSV writes them ({@link TraceCsvWriter#decimal}),
+     * counts and flags as integers, the segment column as its name. Allocates: for I/O threads.
+     */
     public String cell(int column) {
         if (column == SEGMENT_COLUMN) {
             return segment.name();
@@ -126,7 +130,7 @@ public final class SimRow {
         if (column >= 19) {
             return Integer.toString((int) value(column));
         }
-        return Double.toString(value(column));
+        return TraceCsvWriter.decimal(value(column));
     }
 
     /** Copies every field of {@code other} into this row. */

@@ -1,18 +1,20 @@
 package dev.posture.hardware.haptic;
 
-import static dev.posture.hardware.haptic.ManualClock.ms;
+import static dev.posture.hardware.ManualClock.ms;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pi4j.exception.Pi4JException;
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ManualClock;
 import dev.posture.hardware.haptic.Drv2605l.Actuator;
 import dev.posture.hardware.haptic.Drv2605l.CalibrationState;
-import dev.posture.hardware.haptic.Drv2605lEmulator.Fault;
 import dev.posture.hardware.haptic.Drv2605lEmulator.PlayedEffect;
 import dev.posture.hardware.haptic.Drv2605lEmulator.RegisterWrite;
+import dev.posture.hardware.i2c.BusErrno;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -245,24 +247,27 @@ class Drv2605lTest {
     class Faults {
         @Test
         void nackDuringResetNamesModeRegister() {
-            chip.injectFault(Fault.NACK, Drv2605lRegister.MODE.address, 1);
+            chip.injectFaultAt(Drv2605lRegister.MODE.address, 1, BusErrno.EREMOTEIO);
             HardwareException e = assertThrows(HardwareException.class, Drv2605lTest.this::erm);
-            assertEquals("i2c bus 1 addr 0x5A reg 0x01 MODE: write: NACK (EREMOTEIO)", e.getMessage());
+            assertEquals("i2c bus 1 addr 0x5A reg 0x01 MODE: write of 0x80 failed: NACK (EREMOTEIO, Remote I/O error)",
+                    e.getMessage());
         }
 
         @Test
         void busErrorReadingStatus() {
-            chip.injectFault(Fault.BUS_ERROR, Drv2605lRegister.STATUS.address, 1);
+            chip.injectFaultAt(Drv2605lRegister.STATUS.address, 1, BusErrno.EIO);
             HardwareException e = assertThrows(HardwareException.class, Drv2605lTest.this::erm);
-            assertEquals("i2c bus 1 addr 0x5A reg 0x00 STATUS: read: bus error (EIO)", e.getMessage());
+            assertEquals("i2c bus 1 addr 0x5A reg 0x00 STATUS: read failed: bus error (EIO, Input/output error)",
+                    e.getMessage());
         }
 
         @Test
         void transientNackFailsOneDriveOnly() throws Exception {
             Drv2605l driver = erm();
-            chip.injectFault(Fault.NACK, Drv2605lEmulator.ANY_REGISTER, 1);
+            chip.nackNextTransfers(1);
             HardwareException e = assertThrows(HardwareException.class, () -> driver.drive(80));
-            assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write: NACK (EREMOTEIO)", e.getMessage());
+            assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write of 0xCC failed: NACK (EREMOTEIO, Remote I/O error)",
+                    e.getMessage());
             driver.drive(80);
             assertEquals(204, chip.rtpOutput());
         }
@@ -270,7 +275,7 @@ class Drv2605lTest {
         @Test
         void persistentBusErrorUntilCleared() throws Exception {
             Drv2605l driver = erm();
-            chip.injectFault(Fault.BUS_ERROR, Drv2605lEmulator.ANY_REGISTER, Drv2605lEmulator.FOREVER);
+            chip.injectFault(0, Drv2605lEmulator.FOREVER, BusErrno.EIO);
             for (int i = 0; i < 3; i++) {
                 assertThrows(HardwareException.class, () -> driver.playEffect(1));
             }
@@ -285,7 +290,7 @@ class Drv2605lTest {
             driver.drive(100);
             chip.disconnect();
             HardwareException e = assertThrows(HardwareException.class, () -> driver.drive(0));
-            assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write: NACK (EREMOTEIO): no device at 0x5A",
+            assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write of 0x00 failed: NACK (EREMOTEIO, Remote I/O error)",
                     e.getMessage());
             chip.reconnect();                                                // power-on reset
             assertTrue(chip.isStandby());
@@ -298,14 +303,14 @@ class Drv2605lTest {
 
         @Test
         void stuckHighDataFailsTheResetPoll() {
-            chip.stickData(0xFF);                                            // reads as DEVICE_ID 7
+            chip.stickBus(0xFF);                                            // reads as DEVICE_ID 7
             HardwareException e = assertThrows(HardwareException.class, Drv2605lTest.this::erm);
             assertEquals("i2c bus 1 addr 0x5A reg 0x01 MODE: DEV_RESET still set after 50 reads", e.getMessage());
         }
 
         @Test
         void stuckLowDataFailsTheIdCheck() {
-            chip.stickData(0x00);
+            chip.stickBus(0x00);
             HardwareException e = assertThrows(HardwareException.class, Drv2605lTest.this::erm);
             assertEquals("i2c bus 1 addr 0x5A reg 0x00 STATUS: device id 0 is not a DRV2605 (3) or DRV2605L (7)",
                     e.getMessage());
@@ -363,18 +368,20 @@ class Drv2605lTest {
 
         @Test
         void registerFaultOnlyHitsThatRegister() {
-            chip.injectFault(Fault.NACK, Drv2605lRegister.GO.address, Drv2605lEmulator.FOREVER);
+            chip.injectFaultAt(Drv2605lRegister.GO.address, Drv2605lEmulator.FOREVER, BusErrno.EREMOTEIO);
             assertEquals(0x40, chip.readRegister(Drv2605lRegister.MODE.address));
-            com.pi4j.io.exception.IOException e = assertThrows(com.pi4j.io.exception.IOException.class,
-                    () -> chip.readRegister(Drv2605lRegister.GO.address));
-            assertEquals("NACK (EREMOTEIO)", e.getCause().getMessage());
+            for (int i = 0; i < 3; i++) {
+                Pi4JException e = assertThrows(Pi4JException.class, () -> chip.readRegister(Drv2605lRegister.GO.address));
+                assertEquals("Remote I/O error", e.getCause().getCause().getMessage());
+            }
+            assertEquals(0x40, chip.readRegister(Drv2605lRegister.MODE.address));
         }
 
         @Test
         void closedDeviceRefusesTransfers() {
             chip.close();
             assertFalse(chip.isOpen());
-            assertThrows(com.pi4j.io.exception.IOException.class, () -> chip.readRegister(0));
+            assertThrows(Pi4JException.class, () -> chip.readRegister(0));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.posture.hardware.haptic;
 
-import static dev.posture.hardware.haptic.ManualClock.ms;
+import static dev.posture.hardware.ManualClock.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ManualClock;
 import dev.posture.hardware.haptic.Drv2605lEmulator.RegisterWrite;
+import dev.posture.hardware.i2c.BusErrno;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +19,7 @@ class PatternOnDrv2605lTest {
     private final Drv2605lEmulator chip = new Drv2605lEmulator(clock);
 
     private void runUntilIdle(PatternPlayer player) {
-        for (int i = 0; i < 1_000; i++) {
-            player.tick(clock.getAsLong());
-            long next = player.nextDeadlineNanos();
-            if (next == PatternPlayer.NO_DEADLINE) {
-                return;
-            }
-            if (next != PatternPlayer.NOW) {
-                clock.set(next);
-            }
-        }
-        throw new AssertionError("player never went idle");
+        PerfectRunner.runUntilIdle(player, clock);
     }
 
     private static RegisterWrite rtp(long nanos, int value) {
@@ -50,10 +42,10 @@ class PatternOnDrv2605lTest {
         PatternPlayer player = new PatternPlayer(new Drv2605l(chip, Drv2605l.Settings.ERM_DEFAULTS));
         player.play(HapticPattern.SINGLE_PULSE, 100);
         player.tick(T0);
-        chip.injectFault(Drv2605lEmulator.Fault.NACK, Drv2605lRegister.RTP_INPUT.address, 1);
+        chip.injectFaultAt(Drv2605lRegister.RTP_INPUT.address, 1, BusErrno.EREMOTEIO);
         runUntilIdle(player);
         assertEquals(1, player.motorErrors());
-        assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write: NACK (EREMOTEIO)",
+        assertEquals("i2c bus 1 addr 0x5A reg 0x02 RTP_INPUT: write of 0x00 failed: NACK (EREMOTEIO, Remote I/O error)",
                 player.lastMotorError().getMessage());
         assertEquals(0, chip.rtpOutput());
         assertTrue(chip.isStandby());

@@ -1,11 +1,12 @@
 package dev.posture.hardware.haptic;
 
-import static dev.posture.hardware.haptic.ManualClock.ms;
+import static dev.posture.hardware.ManualClock.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.hardware.ManualClock;
 import dev.posture.hardware.haptic.PatternPlayer.Priority;
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
@@ -24,17 +25,7 @@ class PatternPlayerTest {
 
     /** A perfect runner: tick, then jump the clock to the next deadline, until idle. */
     private void runUntilIdle() {
-        for (int i = 0; i < 1_000; i++) {
-            player.tick(clock.getAsLong());
-            long next = player.nextDeadlineNanos();
-            if (next == PatternPlayer.NO_DEADLINE) {
-                return;
-            }
-            if (next != PatternPlayer.NOW) {
-                clock.set(next);
-            }
-        }
-        throw new AssertionError("player never went idle");
+        PerfectRunner.runUntilIdle(player, clock);
     }
 
     /** Like a perfect runner up to (not including) {@code untilNanos}; leaves the clock there. */
@@ -241,17 +232,7 @@ class PatternPlayerTest {
         private final PatternPlayer capped = new PatternPlayer(motor, ms(300));
 
         private void runCappedUntilIdle() {
-            for (int i = 0; i < 1_000; i++) {
-                capped.tick(clock.getAsLong());
-                long next = capped.nextDeadlineNanos();
-                if (next == PatternPlayer.NO_DEADLINE) {
-                    return;
-                }
-                if (next != PatternPlayer.NOW) {
-                    clock.set(next);
-                }
-            }
-            throw new AssertionError("player never went idle");
+            PerfectRunner.runUntilIdle(capped, clock);
         }
 
         @Test

@@ -131,6 +131,57 @@ class RegisterMapEmulatorTest {
     }
 
     @Test
+    void aFaultAtOneRegisterSparesTheOthersAndForeverLastsUntilCleared() {
+        chip.injectFaultAt(TestChip.CTRL, RegisterMapEmulator.FOREVER, BusErrno.EREMOTEIO);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(Pi4JException.class, () -> chip.writeRegister(TestChip.CTRL, (byte) 1));
+            assertThrows(Pi4JException.class, () -> chip.write(new byte[] {TestChip.CTRL, 1}, 0, 2));
+        }
+        assertThrows(Pi4JException.class, () -> chip.readRegister(TestChip.CTRL));
+        byte[] pair = new byte[2];
+        chip.readRegister(TestChip.ID, pair, 0, 2);
+        assertArrayEquals(new byte[] {0x5A, 0x40}, pair, "a transfer starting elsewhere passes through CTRL");
+        chip.clearFaults();
+        chip.writeRegister(TestChip.CTRL, (byte) 1);
+        assertEquals(1, chip.readRegister(TestChip.CTRL));
+    }
+
+    @Test
+    void aStuckBusReadsOneValueUntilClearedWhileTheChipStillSeesTheTransfers() {
+        chip.raiseStatus(0x01);
+        chip.stickBus(0xFF);
+        assertEquals(0xFF, chip.readRegister(TestChip.ID));
+        byte[] burst = new byte[3];
+        chip.readRegister(TestChip.STATUS, burst, 0, 3);
+        assertArrayEquals(new byte[] {-1, -1, -1}, burst);
+        chip.writeRegister(TestChip.COMMAND, (byte) 0x21);
+        assertEquals(0x21, chip.lastCommand, "writes still arrive");
+        chip.clearFaults();
+        assertEquals(0x00, chip.readRegister(TestChip.STATUS), "the stuck read still cleared the status");
+        assertEquals(0x5A, chip.readRegister(TestChip.ID));
+        assertThrows(IllegalArgumentException.class, () -> chip.stickBus(256));
+    }
+
+    @Test
+    void everyWrittenByteIsSeenBeforeAccessRules() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        RegisterMapEmulator recording = new RegisterMapEmulator(1, 0x10) {
+            {
+                define(0x00, 0x11, Access.READ_ONLY);
+            }
+
+            @Override
+            protected void beforeWrite(int register, int value) {
+                seen.add(register + "=" + value);
+            }
+        };
+        recording.writeRegister(0x00, (byte) 7);
+        recording.write(new byte[] {0x05, 1, 2}, 0, 3);
+        assertEquals(java.util.List.of("0=7", "5=1", "6=2"), seen);
+        assertEquals(0x00, recording.peek(0x00), "read-only: write ignored (no power-on reset was asked for)");
+    }
+
+    @Test
     void stuckDataFreezesDataRegistersOnly() {
         chip.sample(1, 2, 3);
         chip.setDataStuck(true);

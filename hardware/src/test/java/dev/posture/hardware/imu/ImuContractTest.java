@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ManualClock;
 import dev.posture.hardware.i2c.AllocationMeter;
 import dev.posture.hardware.imu.emulation.ImuEmulator;
 import dev.posture.hardware.imu.emulation.SensorSpec;
@@ -162,21 +163,9 @@ class ImuContractTest {
         return imu;
     }
 
+    /** Mean of {@code n} fresh samples, polling data-ready every millisecond. */
     private double[] mean(Imu imu, int n) throws HardwareException {
-        double[] sum = new double[6];
-        for (int i = 0; i < n; i++) {
-            do {
-                clock.advanceMillis(1);
-            } while (!imu.dataReady());
-            imu.read(counts);
-            for (int axis = 0; axis < 6; axis++) {
-                sum[axis] += counts[axis];
-            }
-        }
-        for (int axis = 0; axis < 6; axis++) {
-            sum[axis] /= n;
-        }
-        return sum;
+        return FreshSamples.mean(imu, clock, counts, n);
     }
 
     @ParameterizedTest(name = "{0}: +-{1} g, +-{2} dps")

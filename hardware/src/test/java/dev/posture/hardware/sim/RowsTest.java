@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.protocol.trace.TraceCsvWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class RowsTest {
             assertEquals(r.gyr(i), r.value(4 + i), 0.0);
             assertEquals(r.up(i), r.value(7 + i), 0.0);
             assertEquals(r.pos(i), r.value(15 + i), 0.0);
-            assertEquals(Double.toString(r.acc(i)), r.cell(1 + i));
+            assertEquals(TraceCsvWriter.decimal(r.acc(i)), r.cell(1 + i));
         }
         assertEquals(r.forwardDeg(), r.value(10), 0.0);
         assertEquals(r.quat(0), r.value(11), 0.0);

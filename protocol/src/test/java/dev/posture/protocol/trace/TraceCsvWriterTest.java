@@ -77,6 +77,39 @@ class TraceCsvWriterTest {
         assertThrows(IllegalArgumentException.class, () -> writer.write(new PhysicalSample(0.5, 0, 0, 0, 0, 0, 0)));
     }
 
+    @Test
+    void extraColumnsFollowTheSevenAndReadersSkipThem() throws Exception {
+        try (TraceCsvWriter writer = new TraceCsvWriter(out, List.of("true_forward_deg", "segment"))) {
+            writer.write(new PhysicalSample(0, 0, 0, 9.80665, 0, 0, 0), TraceCsvWriter.decimal(1e-4), "STANDING");
+            writer.write(new PhysicalSample(0.01, 1, 2, 3, 4, 5, 6), TraceCsvWriter.decimal(-12.5), "");
+        }
+
+        assertEquals("t_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z,true_forward_deg,segment\n"
+                + "0.0,0.0,0.0,9.80665,0.0,0.0,0.0,0.0001,STANDING\n"
+                + "0.01,1.0,2.0,3.0,4.0,5.0,6.0,-12.5,\n", out.toString(StandardCharsets.US_ASCII));
+        assertEquals(List.of(new PhysicalSample(0, 0, 0, 9.80665, 0, 0, 0), new PhysicalSample(0.01, 1, 2, 3, 4, 5, 6)),
+                TraceCsvReaderTest.readAll(new java.io.ByteArrayInputStream(out.toByteArray())));
+    }
+
+    @Test
+    void refusesExtrasTheFormatCouldNotCarry() throws Exception {
+        assertEquals("column acc_x appears twice", assertThrows(IllegalArgumentException.class,
+                () -> new TraceCsvWriter(out, List.of("acc_x"))).getMessage());
+        assertEquals("column note appears twice", assertThrows(IllegalArgumentException.class,
+                () -> new TraceCsvWriter(out, List.of("note", "note"))).getMessage());
+        for (String bad : List.of("", "a,b", "say \"hi\"", " padded", "line\nbreak", "gr\u00fcn")) {
+            assertThrows(IllegalArgumentException.class, () -> new TraceCsvWriter(out, List.of(bad)), bad);
+        }
+        TraceCsvWriter writer = new TraceCsvWriter(new ByteArrayOutputStream(), List.of("note"));
+        PhysicalSample sample = new PhysicalSample(0, 0, 0, 0, 0, 0, 0);
+        assertEquals("0 extra cells for 1 extra columns", assertThrows(IllegalArgumentException.class,
+                () -> writer.write(sample)).getMessage());
+        assertEquals("extra cell \"a,b\" is not plain text (printable ASCII, no comma or quote)",
+                assertThrows(IllegalArgumentException.class, () -> writer.write(sample, "a,b")).getMessage());
+        assertEquals("not finite: NaN", assertThrows(IllegalArgumentException.class,
+                () -> TraceCsvWriter.decimal(Double.NaN)).getMessage());
+    }
+
     /** Doubles over many magnitudes and signs, including raw bit patterns (never NaN or infinite). */
     private static double any(Random random) {
         switch (random.nextInt(3)) {

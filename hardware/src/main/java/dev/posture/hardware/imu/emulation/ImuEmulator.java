@@ -48,6 +48,8 @@ public abstract class ImuEmulator extends RegisterMapEmulator {
     /** Time of the next tick, ns; meaningful while running. */
     private long nextTickNanos;
     private long samplesProduced;
+    /** Emulated time of the latest output sample, ns; -1 before the first. */
+    private long lastSampleNanos = -1;
 
     protected ImuEmulator(int bus, int address, MotionSource motion, SensorSpec spec, long seed) {
         super(bus, address);
@@ -109,6 +111,14 @@ public abstract class ImuEmulator extends RegisterMapEmulator {
         return samplesProduced;
     }
 
+    /**
+     * Emulated time at which the latest output sample was taken, ns (-1 before the first): the time
+     * of the motion it measured, for tests and tools that line readings up with the truth.
+     */
+    public final synchronized long lastSampleNanos() {
+        return lastSampleNanos;
+    }
+
     @Override
     protected final void beforeTransfer() {
         if (clock != null) {
@@ -133,9 +143,10 @@ public abstract class ImuEmulator extends RegisterMapEmulator {
         motion.sample(tNanos, specificForce, angularRate);
     }
 
-    /** Counts an output sample. */
+    /** Counts an output sample taken at the current tick. */
     protected final void countSample() {
         samplesProduced++;
+        lastSampleNanos = nowNanos;
     }
 
     /** One tick of the signal path at emulated time {@code tNanos}. */

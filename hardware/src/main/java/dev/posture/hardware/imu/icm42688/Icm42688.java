@@ -86,7 +86,8 @@ public final class Icm42688 implements Imu {
             whoAmI = device.readByte(WHO_AM_I);
         }
         if (whoAmI != WHO_AM_I_VALUE) {
-            throw device.failure(WHO_AM_I, "WHO_AM_I is 0x" + hex(whoAmI) + ", expected 0x" + hex(WHO_AM_I_VALUE)
+            throw device.failure(WHO_AM_I, "WHO_AM_I is 0x" + I2cDevice.hex2(whoAmI)
+                    + ", expected 0x" + I2cDevice.hex2(WHO_AM_I_VALUE)
                     + " (not an " + MODEL + ")");
         }
         device.writeByte(DEVICE_CONFIG, DEVICE_CONFIG_SOFT_RESET);
@@ -121,7 +122,7 @@ public final class Icm42688 implements Imu {
         if (resetDonePending) {
             int status = device.readByte(INT_STATUS);
             if ((status & INT_RESET_DONE) == 0) {
-                throw device.failure(INT_STATUS, "soft reset not done (INT_STATUS 0x" + hex(status) + ")");
+                throw device.failure(INT_STATUS, "soft reset not done (INT_STATUS 0x" + I2cDevice.hex2(status) + ")");
             }
             resetDonePending = false;
         }
@@ -150,9 +151,9 @@ public final class Icm42688 implements Imu {
         busyUntilNanos = now + POWER_ON_WRITE_PAUSE_NANOS;
         gyroOnUntilNanos = now + GYRO_MIN_ON_NANOS;
 
-        verify(GYRO_CONFIG0, gyroFsSel << FS_SEL_SHIFT | odrCode);
-        verify(ACCEL_CONFIG0, accelFsSel << FS_SEL_SHIFT | odrCode);
-        verify(PWR_MGMT0, PWR_MGMT0_GYRO_LOW_NOISE | PWR_MGMT0_ACCEL_LOW_NOISE);
+        device.verify(GYRO_CONFIG0, gyroFsSel << FS_SEL_SHIFT | odrCode);
+        device.verify(ACCEL_CONFIG0, accelFsSel << FS_SEL_SHIFT | odrCode);
+        device.verify(PWR_MGMT0, PWR_MGMT0_GYRO_LOW_NOISE | PWR_MGMT0_ACCEL_LOW_NOISE);
 
         fifoEnabled = settings.useFifo();
         configured = true;
@@ -198,12 +199,12 @@ public final class Icm42688 implements Imu {
         requireReady(ACCEL_DATA_X1);
         device.readBlock(ACCEL_DATA_X1, burst, DATA_BURST_BYTES);
         for (int axis = 0; axis < AXES; axis++) {
-            counts[axis] = int16(burst, 2 * axis);
+            counts[axis] = I2cDevice.int16(burst, 2 * axis);
         }
         if (sampleWaiting) {
             sampleWaiting = false;
             if (stuckRegisters.feed(burst, 0)) {
-                throw stuck(ACCEL_DATA_X1, stuckRegisters);
+                throw device.failure(ACCEL_DATA_X1, stuckRegisters.problem());
             }
         }
     }
@@ -236,15 +237,15 @@ public final class Icm42688 implements Imu {
                 if ((header & (FIFO_HEADER_MSG | FIFO_HEADER_ACCEL | FIFO_HEADER_GYRO))
                         != (FIFO_HEADER_ACCEL | FIFO_HEADER_GYRO)) {
                     device.writeByte(SIGNAL_PATH_RESET, SIGNAL_PATH_RESET_FIFO_FLUSH);
-                    throw device.failure(FIFO_DATA, "FIFO packet header 0x" + hex(header)
+                    throw device.failure(FIFO_DATA, "FIFO packet header 0x" + I2cDevice.hex2(header)
                             + ", expected accel + gyro: FIFO flushed");
                 }
                 int out = (done + p) * AXES;
                 for (int axis = 0; axis < AXES; axis++) {
-                    counts[out + axis] = int16(fifoBurst, at + 1 + 2 * axis);
+                    counts[out + axis] = I2cDevice.int16(fifoBurst, at + 1 + 2 * axis);
                 }
                 if (stuckFifo.feed(fifoBurst, at + 1)) {
-                    throw stuck(FIFO_DATA, stuckFifo);
+                    throw device.failure(FIFO_DATA, stuckFifo.problem());
                 }
             }
             done += packets;
@@ -257,7 +258,7 @@ public final class Icm42688 implements Imu {
         requireReady(TEMP_DATA1);
         device.readBlock(TEMP_DATA1, pair, 2);
         // DS 14 (TEMP_DATA1): degrees C = TEMP_DATA / 132.48 + 25
-        return TEMP_OFFSET_CENTI_C + (int) Math.round(int16(pair, 0) * 100.0 / TEMP_LSB_PER_DEGREE);
+        return TEMP_OFFSET_CENTI_C + (int) Math.round(I2cDevice.int16(pair, 0) * 100.0 / TEMP_LSB_PER_DEGREE);
     }
 
     /** Turns the sensors off (best effort) and closes the handle. */
@@ -331,29 +332,10 @@ public final class Icm42688 implements Imu {
         return best;
     }
 
-    private void verify(int register, int expected) throws HardwareException {
-        int actual = device.readByte(register);
-        if (actual != expected) {
-            throw device.failure(register, "read back 0x" + hex(actual) + " after writing 0x" + hex(expected));
-        }
-    }
-
     private void requireReady(int register) throws HardwareException {
         long early = busyUntilNanos - clockNanos.getAsLong();
         if (early > 0) {
             throw device.failure(register, "busy for another " + (early + 999) / 1000 + " us");
         }
-    }
-
-    private HardwareException stuck(int register, StuckSampleCounter counter) {
-        return device.failure(register, "data stuck: " + counter.unchanged() + " fresh samples in a row unchanged");
-    }
-
-    private static short int16(byte[] data, int at) {
-        return (short) (((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF));
-    }
-
-    private static String hex(int value) {
-        return String.format("%02X", value & 0xFF);
     }
 }

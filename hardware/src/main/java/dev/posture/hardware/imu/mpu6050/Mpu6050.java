@@ -78,7 +78,8 @@ public final class Mpu6050 implements Imu {
         this.stuckFifo = new StuckSampleCounter(stuckSampleLimit, FIFO_FRAME_BYTES);
         int whoAmI = device.readByte(WHO_AM_I);
         if (whoAmI != WHO_AM_I_VALUE) {
-            throw device.failure(WHO_AM_I, "WHO_AM_I is 0x" + hex(whoAmI) + ", expected 0x" + hex(WHO_AM_I_VALUE)
+            throw device.failure(WHO_AM_I, "WHO_AM_I is 0x" + I2cDevice.hex2(whoAmI)
+                    + ", expected 0x" + I2cDevice.hex2(WHO_AM_I_VALUE)
                     + " (not an " + MODEL + ")");
         }
         device.writeByte(PWR_MGMT_1, PWR_MGMT_1_DEVICE_RESET);
@@ -129,11 +130,11 @@ public final class Mpu6050 implements Imu {
         device.writeByte(INT_ENABLE, INT_DATA_RDY | (settings.useFifo() ? INT_FIFO_OFLOW : 0));
         device.readByte(INT_STATUS); // drop flags raised under the old settings
 
-        verify(PWR_MGMT_1, CLKSEL_PLL_GYRO_X);
-        verify(CONFIG, dlpfCfg);
-        verify(SMPLRT_DIV, divider);
-        verify(GYRO_CONFIG, fsSel << FS_SEL_SHIFT);
-        verify(ACCEL_CONFIG, afsSel << FS_SEL_SHIFT);
+        device.verify(PWR_MGMT_1, CLKSEL_PLL_GYRO_X);
+        device.verify(CONFIG, dlpfCfg);
+        device.verify(SMPLRT_DIV, divider);
+        device.verify(GYRO_CONFIG, fsSel << FS_SEL_SHIFT);
+        device.verify(ACCEL_CONFIG, afsSel << FS_SEL_SHIFT);
 
         fifoEnabled = settings.useFifo();
         sampleWaiting = false;
@@ -169,17 +170,17 @@ public final class Mpu6050 implements Imu {
     public void read(short[] counts) throws HardwareException {
         requireReady(ACCEL_XOUT_H);
         device.readBlock(ACCEL_XOUT_H, burst, DATA_BURST_BYTES);
-        counts[0] = int16(burst, 0);
-        counts[1] = int16(burst, 2);
-        counts[2] = int16(burst, 4);
+        counts[0] = I2cDevice.int16(burst, 0);
+        counts[1] = I2cDevice.int16(burst, 2);
+        counts[2] = I2cDevice.int16(burst, 4);
         // burst[6..7] is the temperature
-        counts[3] = int16(burst, 8);
-        counts[4] = int16(burst, 10);
-        counts[5] = int16(burst, 12);
+        counts[3] = I2cDevice.int16(burst, 8);
+        counts[4] = I2cDevice.int16(burst, 10);
+        counts[5] = I2cDevice.int16(burst, 12);
         if (sampleWaiting) {
             sampleWaiting = false;
             if (stuckRegisters.feed(burst, 0)) {
-                throw stuck(ACCEL_XOUT_H, stuckRegisters);
+                throw device.failure(ACCEL_XOUT_H, stuckRegisters.problem());
             }
         }
     }
@@ -210,10 +211,10 @@ public final class Mpu6050 implements Imu {
                 int at = f * FIFO_FRAME_BYTES;
                 int out = (done + f) * AXES;
                 for (int axis = 0; axis < AXES; axis++) {
-                    counts[out + axis] = int16(fifoBurst, at + 2 * axis);
+                    counts[out + axis] = I2cDevice.int16(fifoBurst, at + 2 * axis);
                 }
                 if (stuckFifo.feed(fifoBurst, at)) {
-                    throw stuck(FIFO_R_W, stuckFifo);
+                    throw device.failure(FIFO_R_W, stuckFifo.problem());
                 }
             }
             done += frames;
@@ -225,7 +226,7 @@ public final class Mpu6050 implements Imu {
     public int temperatureCentiC() throws HardwareException {
         requireReady(TEMP_OUT_H);
         device.readBlock(TEMP_OUT_H, pair, 2);
-        int raw = int16(pair, 0);
+        int raw = I2cDevice.int16(pair, 0);
         // RM 4.18: degrees C = TEMP_OUT / 340 + 36.53
         return TEMP_OFFSET_CENTI_C + (int) Math.round(raw * 100.0 / TEMP_LSB_PER_DEGREE);
     }
@@ -303,29 +304,10 @@ public final class Mpu6050 implements Imu {
         stuckFifo.reset();
     }
 
-    private void verify(int register, int expected) throws HardwareException {
-        int actual = device.readByte(register);
-        if (actual != expected) {
-            throw device.failure(register, "read back 0x" + hex(actual) + " after writing 0x" + hex(expected));
-        }
-    }
-
     private void requireReady(int register) throws HardwareException {
         long early = busyUntilNanos - clockNanos.getAsLong();
         if (early > 0) {
             throw device.failure(register, "busy after device reset for another " + (early + 999_999) / 1_000_000 + " ms");
         }
-    }
-
-    private HardwareException stuck(int register, StuckSampleCounter counter) {
-        return device.failure(register, "data stuck: " + counter.unchanged() + " fresh samples in a row unchanged");
-    }
-
-    private static short int16(byte[] data, int at) {
-        return (short) (((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF));
-    }
-
-    private static String hex(int value) {
-        return String.format("%02X", value & 0xFF);
     }
 }

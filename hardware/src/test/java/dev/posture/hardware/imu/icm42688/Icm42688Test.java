@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ManualClock;
+import dev.posture.hardware.imu.FreshSamples;
 import dev.posture.hardware.imu.ImuInfo;
 import dev.posture.hardware.imu.ImuSettings;
-import dev.posture.hardware.imu.ManualClock;
 import dev.posture.hardware.imu.emulation.SensorSpec;
 import dev.posture.hardware.imu.mpu6050.Mpu6050Emulator;
 import dev.posture.hardware.motion.MotionSource;
@@ -34,10 +35,7 @@ class Icm42688Test {
     }
 
     private void readFresh(Icm42688 imu) throws HardwareException {
-        do {
-            clock.advanceMillis(1);
-        } while (!imu.dataReady());
-        imu.read(counts);
+        FreshSamples.read(imu, clock, counts);
     }
 
     @Test

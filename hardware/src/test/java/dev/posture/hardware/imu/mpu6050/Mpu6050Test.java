@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posture.hardware.HardwareException;
+import dev.posture.hardware.ManualClock;
 import dev.posture.hardware.i2c.AllocationMeter;
 import dev.posture.hardware.i2c.BusErrno;
 import dev.posture.hardware.i2c.RegisterMapEmulator;
+import dev.posture.hardware.imu.FreshSamples;
+import dev.posture.hardware.imu.Imu;
 import dev.posture.hardware.imu.ImuInfo;
 import dev.posture.hardware.imu.ImuSettings;
-import dev.posture.hardware.imu.ManualClock;
 import dev.posture.hardware.imu.Motions;
 import dev.posture.hardware.imu.emulation.SensorSpec;
 import dev.posture.hardware.motion.MotionSource;
@@ -43,21 +45,8 @@ class Mpu6050Test {
     }
 
     /** Mean of {@code n} fresh samples, polling data-ready every millisecond. */
-    private double[] mean(Mpu6050 imu, int n) throws HardwareException {
-        double[] sum = new double[6];
-        for (int i = 0; i < n; i++) {
-            do {
-                clock.advanceMillis(1);
-            } while (!imu.dataReady());
-            imu.read(counts);
-            for (int axis = 0; axis < 6; axis++) {
-                sum[axis] += counts[axis];
-            }
-        }
-        for (int axis = 0; axis < 6; axis++) {
-            sum[axis] /= n;
-        }
-        return sum;
+    private double[] mean(Imu imu, int n) throws HardwareException {
+        return FreshSamples.mean(imu, clock, counts, n);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
  * RFC 1123 (no underscore: {@link java.net.URI} and therefore Paho reject it); IPv6 literals go in
  * brackets. Credentials are refused: they live in the device's separate credentials file.
  */
-final class BrokerUrlType implements ValueType<String> {
+final class BrokerUrlType implements TextType<String> {
     static final int MAX_LENGTH = 200;
     private static final List<String> SCHEMES = List.of("tcp", "ssl", "ws", "wss");
 
@@ -20,14 +20,6 @@ final class BrokerUrlType implements ValueType<String> {
             throw new ProtocolException(ProblemText.quote(text) + " " + problem);
         }
         return text;
-    }
-
-    @Override
-    public String fromJson(Object json) throws ProtocolException {
-        if (!(json instanceof String text)) {
-            throw new ProtocolException("expected a string, got " + ProblemText.json(json));
-        }
-        return fromText(text);
     }
 
     /** What is wrong with the URL, as the end of a sentence that starts with the URL; null if valid. */
@@ -133,11 +125,6 @@ final class BrokerUrlType implements ValueType<String> {
 
     @Override
     public String toText(String value) {
-        return value;
-    }
-
-    @Override
-    public Object toJson(String value) {
         return value;
     }
 

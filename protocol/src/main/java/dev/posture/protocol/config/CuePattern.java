@@ -8,23 +8,16 @@ import java.util.Optional;
  * pattern plays at {@code cue_intensity_pct}.
  */
 public enum CuePattern implements WireEnum {
-    SINGLE_PULSE("single_pulse", "one 150 ms pulse"),
-    DOUBLE_PULSE("double_pulse", "two 150 ms pulses, 150 ms apart"),
-    TRIPLE_PULSE("triple_pulse", "three 150 ms pulses, 150 ms apart"),
-    LONG_PULSE("long_pulse", "one 600 ms pulse"),
-    RAMP("ramp", "one 500 ms swell from 20 % to full intensity");
+    SINGLE_PULSE("one 150 ms pulse"),
+    DOUBLE_PULSE("two 150 ms pulses, 150 ms apart"),
+    TRIPLE_PULSE("three 150 ms pulses, 150 ms apart"),
+    LONG_PULSE("one 600 ms pulse"),
+    RAMP("one 500 ms swell from 20 % to full intensity");
 
-    private final String wireName;
     private final String description;
 
-    CuePattern(String wireName, String description) {
-        this.wireName = wireName;
+    CuePattern(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.posture.protocol.ProtocolException;
 import java.util.Optional;
 
 /** {@code HH:MM-HH:MM} (two digits each, 00:00..23:59) or the word {@code off}. */
-final class DailyWindowType implements ValueType<Optional<DailyWindow>> {
+final class DailyWindowType implements TextType<Optional<DailyWindow>> {
     private static final int TEXT_LENGTH = "HH:MM-HH:MM".length();
 
     @Override
@@ -22,14 +22,6 @@ final class DailyWindowType implements ValueType<Optional<DailyWindow>> {
             throw new ProtocolException(ProblemText.quote(text) + " starts and ends at the same time");
         }
         return Optional.of(new DailyWindow(start, end));
-    }
-
-    @Override
-    public Optional<DailyWindow> fromJson(Object json) throws ProtocolException {
-        if (!(json instanceof String text)) {
-            throw new ProtocolException("expected a string, got " + ProblemText.json(json));
-        }
-        return fromText(text);
     }
 
     /** Minute of the day of "HH:MM" at {@code from}, or -1. */
@@ -52,11 +44,6 @@ final class DailyWindowType implements ValueType<Optional<DailyWindow>> {
     @Override
     public String toText(Optional<DailyWindow> value) {
         return value.map(DailyWindow::toString).orElse(OffOrIntegerType.OFF);
-    }
-
-    @Override
-    public Object toJson(Optional<DailyWindow> value) {
-        return toText(value);
     }
 
     @Override

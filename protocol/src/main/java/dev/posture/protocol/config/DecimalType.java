@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * A decimal within {@code min..max} with at most a fixed number of decimal places, held exactly as
  * {@link FixedDecimal} so that "15.5" reads and prints as "15.5" on every wire, never 15.499999.
  */
-final class DecimalType implements ValueType<FixedDecimal> {
+final class DecimalType implements NumberType<FixedDecimal> {
     private final int decimals;
     private final BigDecimal min;
     private final BigDecimal max;
@@ -19,16 +19,7 @@ final class DecimalType implements ValueType<FixedDecimal> {
     }
 
     @Override
-    public FixedDecimal fromText(String text) throws ProtocolException {
-        return check(NumberInput.fromText(text, "a number"));
-    }
-
-    @Override
-    public FixedDecimal fromJson(Object json) throws ProtocolException {
-        return check(NumberInput.fromJson(json, "a number"));
-    }
-
-    private FixedDecimal check(NumberInput.Parsed parsed) throws ProtocolException {
+    public FixedDecimal check(NumberInput.Parsed parsed) throws ProtocolException {
         BigDecimal value = parsed.value();
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new ProtocolException(parsed.shown() + " is out of range " + bounds());
@@ -38,11 +29,6 @@ final class DecimalType implements ValueType<FixedDecimal> {
                     + (decimals == 1 ? " decimal place" : " decimal places"));
         }
         return FixedDecimal.of(value, decimals);
-    }
-
-    @Override
-    public String toText(FixedDecimal value) {
-        return value.toString();
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** One of an enum's wire names; matched ignoring ASCII case, always printed lowercase. */
-final class EnumType<E extends Enum<E> & WireEnum> implements ValueType<E> {
+final class EnumType<E extends Enum<E> & WireEnum> implements TextType<E> {
     private final Class<E> enumClass;
 
     EnumType(Class<E> enumClass) {
@@ -32,20 +32,7 @@ final class EnumType<E extends Enum<E> & WireEnum> implements ValueType<E> {
     }
 
     @Override
-    public E fromJson(Object json) throws ProtocolException {
-        if (!(json instanceof String text)) {
-            throw new ProtocolException("expected a string, got " + ProblemText.json(json));
-        }
-        return fromText(text);
-    }
-
-    @Override
     public String toText(E value) {
-        return value.wireName();
-    }
-
-    @Override
-    public Object toJson(E value) {
         return value.wireName();
     }
 

@@ -5,20 +5,13 @@ package dev.posture.protocol.config;
  * posture, which catches a wearer who keeps dipping forward for less than the dwell time each time.
  */
 public enum ExposureMode implements WireEnum {
-    OFF("off", "cue only on a continuous episode longer than dwell_s"),
-    ON("on", "also cue when forward time reaches exposure_share_pct of exposure_window_min");
+    OFF("cue only on a continuous episode longer than dwell_s"),
+    ON("also cue when forward time reaches exposure_share_pct of exposure_window_min");
 
-    private final String wireName;
     private final String description;
 
-    ExposureMode(String wireName, String description) {
-        this.wireName = wireName;
+    ExposureMode(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** One of a fixed set of whole numbers, such as the full-scale ranges a sensor chip offers. */
-final class IntegerChoiceType implements ValueType<Integer> {
+final class IntegerChoiceType implements NumberType<Integer> {
     private final int[] allowed;
 
     IntegerChoiceType(int... allowed) {
@@ -14,27 +14,13 @@ final class IntegerChoiceType implements ValueType<Integer> {
     }
 
     @Override
-    public Integer fromText(String text) throws ProtocolException {
-        return check(NumberInput.fromText(text, "a number"));
-    }
-
-    @Override
-    public Integer fromJson(Object json) throws ProtocolException {
-        return check(NumberInput.fromJson(json, "a number"));
-    }
-
-    private Integer check(NumberInput.Parsed parsed) throws ProtocolException {
+    public Integer check(NumberInput.Parsed parsed) throws ProtocolException {
         for (int candidate : allowed) {
             if (parsed.value().compareTo(BigDecimal.valueOf(candidate)) == 0) {
                 return candidate;
             }
         }
         throw new ProtocolException(parsed.shown() + " is not one of " + rangeText());
-    }
-
-    @Override
-    public String toText(Integer value) {
-        return value.toString();
     }
 
     @Override

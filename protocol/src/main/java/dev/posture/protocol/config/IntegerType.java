@@ -4,7 +4,7 @@ import dev.posture.protocol.ProtocolException;
 import java.math.BigDecimal;
 
 /** A whole number within {@code min..max}. A whole-valued decimal such as {@code 15.0} is accepted. */
-final class IntegerType implements ValueType<Integer> {
+final class IntegerType implements NumberType<Integer> {
     private final int min;
     private final int max;
 
@@ -14,16 +14,7 @@ final class IntegerType implements ValueType<Integer> {
     }
 
     @Override
-    public Integer fromText(String text) throws ProtocolException {
-        return check(NumberInput.fromText(text, "a number"));
-    }
-
-    @Override
-    public Integer fromJson(Object json) throws ProtocolException {
-        return check(NumberInput.fromJson(json, "a number"));
-    }
-
-    Integer check(NumberInput.Parsed parsed) throws ProtocolException {
+    public Integer check(NumberInput.Parsed parsed) throws ProtocolException {
         BigDecimal value = parsed.value();
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new ProtocolException(parsed.shown() + " is out of range " + rangeText());
@@ -32,11 +23,6 @@ final class IntegerType implements ValueType<Integer> {
             throw new ProtocolException(parsed.shown() + " is not a whole number");
         }
         return value.intValueExact();
-    }
-
-    @Override
-    public String toText(Integer value) {
-        return value.toString();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.function.IntPredicate;
  * spaces or backslashes, so values need no quoting or escaping on the console, in topics or in the
  * config file.
  */
-final class StringType implements ValueType<String> {
+final class StringType implements TextType<String> {
     private final int minLength;
     private final int maxLength;
     private final IntPredicate allowed;
@@ -32,20 +32,7 @@ final class StringType implements ValueType<String> {
     }
 
     @Override
-    public String fromJson(Object json) throws ProtocolException {
-        if (!(json instanceof String text)) {
-            throw new ProtocolException("expected a string, got " + ProblemText.json(json));
-        }
-        return fromText(text);
-    }
-
-    @Override
     public String toText(String value) {
-        return value;
-    }
-
-    @Override
-    public Object toJson(String value) {
         return value;
     }
 

@@ -9,8 +9,7 @@ import dev.posture.protocol.ProtocolException;
  *
  * @param <T> the Java type of the value held in a {@link Config}
  */
-sealed interface ValueType<T> permits IntegerType, DecimalType, IntegerChoiceType, EnumType,
-        OffOrIntegerType, DailyWindowType, StringType, BrokerUrlType {
+sealed interface ValueType<T> permits NumberType, TextType, OffOrIntegerType {
 
     T fromText(String text) throws ProtocolException;
 

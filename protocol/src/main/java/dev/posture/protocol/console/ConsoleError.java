@@ -1,5 +1,7 @@
 package dev.posture.protocol.console;
 
+import dev.posture.protocol.ProtocolException;
+
 import java.util.Objects;
 
 /**
@@ -23,5 +25,18 @@ public record ConsoleError(ConsoleErrorCode code, String message) implements Par
                 ? String.format("byte 0x%02x", value)
                 : String.format("character U+%04X", value);
         return new ConsoleError(ConsoleErrorCode.BAD_BYTE, what + " at offset " + offset + " is not printable ASCII");
+    }
+
+    /**
+     * For text the device sent (no tabs there): fails with the {@link #badByte} message of the first
+     * character outside printable ASCII, its offset counted from {@code baseOffset}.
+     */
+    static void requirePrintable(CharSequence text, int baseOffset) throws ProtocolException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new ProtocolException(badByte(c, baseOffset + i).message());
+            }
+        }
     }
 }

@@ -30,13 +30,8 @@ public final class ConsoleFields {
     /** As {@link #parse(CharSequence)}, with error offsets shifted by {@code baseOffset} (where the text sits in its line). */
     static Map<String, String> parse(CharSequence text, int baseOffset) throws ProtocolException {
         Map<String, String> fields = new LinkedHashMap<>();
+        ConsoleError.requirePrintable(text, baseOffset);
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                throw new ProtocolException(ConsoleError.badByte(c, baseOffset + i).message());
-            }
-        }
         int i = 0;
         while (i < n) {
             if (i > 0) {

@@ -77,12 +77,7 @@ public sealed interface ConsoleReply {
         if (n > ConsoleLimits.MAX_DEVICE_LINE_BYTES) {
             throw new ProtocolException("line longer than " + ConsoleLimits.MAX_DEVICE_LINE_BYTES + " bytes");
         }
-        for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                throw new ProtocolException(ConsoleError.badByte(c, i).message());
-            }
-        }
+        ConsoleError.requirePrintable(line, 0);
         String text = line.toString();
         if (text.equals("OK")) {
             return new Ok("");

@@ -8,6 +8,7 @@ import dev.posture.protocol.mqtt.TopicKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * Encodes and decodes every MQTT message of the protocol as JSON: the one entry point, configured
@@ -142,19 +143,15 @@ public final class MessageCodec {
         }
     }
 
-    /** Reads the fields of one message kind from a parsed object. */
-    private interface FieldsReader<T> {
-        T read(FieldReader fields);
-    }
-
-    private static <T extends Message> T decode(TopicKind kind, byte[] payload, FieldsReader<T> reader)
+    /** Parses the payload, checks the schema and hands the top-level fields to {@code reader}. */
+    private static <T extends Message> T decode(TopicKind kind, byte[] payload, Function<FieldReader, T> reader)
             throws ProtocolException {
         String what = kind.suffix();
         ObjectNode root = JsonPayload.parse(payload, what);
         try {
             FieldReader fields = new FieldReader(root, "");
             fields.schema();
-            return reader.read(fields);
+            return reader.apply(fields);
         } catch (InvalidFieldException e) {
             throw new ProtocolException(what + ": " + e.getMessage());
         }

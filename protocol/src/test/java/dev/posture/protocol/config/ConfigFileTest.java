@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posture.protocol.OneByteInputStream;
 import dev.posture.protocol.ProtocolException;
+import dev.posture.protocol.TestResources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -173,13 +174,8 @@ class ConfigFileTest {
         return ConfigChange.set(c, "dwell_s", "120").orThrow();
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = ConfigFileTest.class.getResourceAsStream("/config/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + name);
-            }
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return TestResources.bytes("/config/" + name);
     }
 
     private static List<String> messages(ConfigChange.Result result) {

@@ -2,6 +2,7 @@ package dev.posture.protocol.console;
 
 import dev.posture.protocol.OneByteInputStream;
 import dev.posture.protocol.ProtocolException;
+import dev.posture.protocol.TestResources;
 import dev.posture.protocol.console.ConsoleRequest.Calibrate;
 import dev.posture.protocol.console.ConsoleRequest.Get;
 import dev.posture.protocol.console.ConsoleRequest.Help;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Golden files in src/test/resources/console pin the exact bytes of both directions. */
 class ConsoleGoldenTest {
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = ConsoleGoldenTest.class.getResourceAsStream("/console/" + name)) {
-            if (in == null) {
-                throw new IOException("missing resource /console/" + name);
-            }
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return TestResources.bytes("/console/" + name);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.posture.protocol.console;
 
 import dev.posture.protocol.ProtocolException;
+import dev.posture.protocol.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -159,12 +160,11 @@ class DeviceLineFormatterTest {
         for (int round = 0; round < 20_000; round++) {
             sum += formatSome(message, round);
         }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = ThreadAllocation.bytes();
         for (int round = 0; round < 100_000; round++) {
             sum += formatSome(message, round);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
         assertTrue(sum > 0);
         // 400,000 lines; one allocation per line would be several MB.
         assertTrue(allocated < 4_096, "allocated " + allocated + " bytes");

@@ -1,5 +1,6 @@
 package dev.posture.protocol.console;
 
+import dev.posture.protocol.ThreadAllocation;
 import dev.posture.protocol.console.LineFeed.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -252,12 +253,11 @@ class LineAssemblerTest {
         for (int round = 0; round < 2_000; round++) {
             checksum += feedAll(lines, traffic);
         }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = ThreadAllocation.bytes();
         for (int round = 0; round < 10_000; round++) {
             checksum += feedAll(lines, traffic);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
         assertEquals(12_000L * 2 * 'S', checksum, "two lines starting with S per round");
         // Feeding 3.4 MB; a single allocation per line would be 160 kB or more.
         assertEquals(true, allocated < 4_096, "allocated " + allocated + " bytes");

@@ -1,10 +1,8 @@
 package dev.posture.protocol.message;
 
+import dev.posture.protocol.TestResources;
 import dev.posture.protocol.mqtt.DeviceId;
 import dev.posture.protocol.mqtt.RecordingId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,13 +113,6 @@ final class MessageExamples {
 
     /** The bytes of a golden file. */
     static byte[] golden(String name) {
-        try (InputStream in = MessageExamples.class.getResourceAsStream("/message/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no golden file " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.bytes("/message/" + name);
     }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.posture.protocol.OneByteInputStream;
+import dev.posture.protocol.TestResources;
 import dev.posture.protocol.trace.TraceFixtures.Readout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -149,13 +149,8 @@ class TraceGoldenFileTest {
         return out.toByteArray();
     }
 
-    static byte[] resource(String name) throws IOException {
-        try (InputStream in = TraceGoldenFileTest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + name);
-            }
-            return in.readAllBytes();
-        }
+    static byte[] resource(String name) {
+        return TestResources.bytes("/trace/" + name);
     }
 
     private static int crc(byte[] b, int from, int length) {

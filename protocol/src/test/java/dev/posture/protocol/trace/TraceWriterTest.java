@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.protocol.ThreadAllocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,17 +146,16 @@ class TraceWriterTest {
 
     @Test
     void appendingAllocatesNothing() throws Exception {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         TraceWriter writer = new TraceWriter(TraceSink.of(OutputStream.nullOutputStream()), TraceFixtures.header(), 256);
         long t = TraceFixtures.DEVICE_START_US;
         for (int i = 0; i < 20_000; i++) { // warm up
             writer.append(t += 10_000, (short) i, (short) 1, (short) 2, (short) 3, (short) 4, (short) 5);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long before = ThreadAllocation.bytes();
         for (int i = 0; i < 100_000; i++) {
             writer.append(t += 10_000, (short) i, (short) 1, (short) 2, (short) 3, (short) 4, (short) 5);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = ThreadAllocation.bytes() - before;
 
         assertTrue(allocated < 1024, "100000 appends allocated " + allocated + " bytes");
     }

@@ -35,7 +35,7 @@ public enum ConfigKey {
     QUIET_HOURS("quiet_hours", "", new DailyWindowType(), "off",
             "Daily stretch without cues in device local time; may wrap midnight, e.g. 22:00-07:00"),
     EXPOSURE_MODE("exposure_mode", "", new EnumType<>(ExposureMode.class), "off",
-            "Also cue on cumulative forward time within a sliding window"),
+            "Cue on the share of a sliding window spent forward instead of on dwell_s"),
     EXPOSURE_WINDOW_MIN("exposure_window_min", "min", new IntegerType(5, 240), "30",
             "Sliding window of exposure cueing; used when exposure_mode is on"),
     EXPOSURE_SHARE_PCT("exposure_share_pct", "%", new IntegerType(10, 100), "50",

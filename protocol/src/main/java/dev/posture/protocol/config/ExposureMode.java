@@ -6,7 +6,7 @@ package dev.posture.protocol.config;
  */
 public enum ExposureMode implements WireEnum {
     OFF("cue only on a continuous episode longer than dwell_s"),
-    ON("also cue when forward time reaches exposure_share_pct of exposure_window_min");
+    ON("cue when forward time reaches exposure_share_pct of exposure_window_min; replaces the dwell rule");
 
     private final String description;
 

@@ -20,7 +20,7 @@ public sealed interface EventDetail {
      * A cue played.
      *
      * @param forwardDeg the forward angle when the cue played ({@code forward_deg})
-     * @param forwardMs  how long the wearer had been forward past the threshold ({@code forward_ms}); at least the dwell
+     * @param forwardMs  how long the wearer had been forward past the threshold ({@code forward_ms}); at least the dwell unless exposure_mode is on
      * @param episode    the forward episode since boot, from 1 ({@code episode}); an episode runs from the first cue to RECOVERED
      * @param cue        which cue of the episode, from 1; 2 and up are repeats every cue_repeat_s ({@code cue})
      */

@@ -93,7 +93,7 @@ class ConfigKeyTableTest {
                 ConfigKey.DRILL_HOLD_S.summary());
         assertEquals("Forward head angle from the wearer's neutral that starts an episode. Unit: deg."
                 + " Allowed: 5..45 step 0.1. Default: 15.", ConfigKey.THRESHOLD_DEG.summary());
-        assertEquals("Also cue on cumulative forward time within a sliding window. Allowed: off, on."
+        assertEquals("Cue on the share of a sliding window spent forward instead of on dwell_s. Allowed: off, on."
                 + " Default: off.", ConfigKey.EXPOSURE_MODE.summary());
         assertTrue(ConfigKey.BROKER_USERNAME.summary().endsWith("Default: empty."));
     }

@@ -20,6 +20,17 @@ final class ResearchVqf {
     double biasSigmaRest = 0.03;       // deg/s
     boolean motionBias = true;
     boolean restBias = true;
+    double rateRef = 0;                // deg/s; >0: tau = tauAcc * rateRef / (rateRef + |w|_lp)
+    double rateTau = 1.0;              // s, first-order LP of |w|
+    private double rateLp;
+    double driftT = 0;                 // s; >0: integrate the inclination correction into an I-frame drift rate
+    double driftForget = 0;            // s; >0: leak of the drift estimate
+    private final double[] drift = new double[3]; // rad/s in the I frame
+    double driftFrac = 0;              // >0: |drift| <= driftFrac * |mean w in I frame| + driftAbs
+    double driftAbs = 0;               // deg/s
+    double driftRateTau = 10;          // s
+    private final double[] wBar = new double[3];
+    private final double[] varB = new double[3], varA = new double[2];
 
     // ---- coefficients ----
     private double ts;
@@ -85,6 +96,10 @@ final class ResearchVqf {
             mulInto(gyrQuat, new double[] {c, s * wx, s * wy, s * wz}, gyrQuat);
             norm(gyrQuat);
         }
+        if (driftT > 0) {
+            mulInto(new double[] {1, drift[0] * ts / 2, drift[1] * ts / 2, drift[2] * ts / 2}, gyrQuat, gyrQuat);
+            norm(gyrQuat);
+        }
         // rest detection, acc part
         double[] aLp = restAccLp.step(a, restFilterTau, ts, restB, restA);
         double devA = sq(a[0] - aLp[0]) + sq(a[1] - aLp[1]) + sq(a[2] - aLp[2]);
@@ -99,7 +114,14 @@ final class ResearchVqf {
         }
         // acc low-pass in the almost inertial frame
         double[] accI = rotate(gyrQuat, a);
-        double[] lp = accLp.step(accI, tauAcc, ts, accB, accA);
+        if (rateRef > 0) {
+            rateLp += (Math.toDegrees(n) - rateLp) * ts / rateTau;
+            butter(tauAcc * rateRef / (rateRef + rateLp), ts, varB, varA);
+        } else {
+            System.arraycopy(accB, 0, varB, 0, 3);
+            System.arraycopy(accA, 0, varA, 0, 2);
+        }
+        double[] lp = accLp.step(accI, tauAcc, ts, varB, varA);
         double[] accE = rotate(accQuat, lp);
         double an = Math.sqrt(accE[0] * accE[0] + accE[1] * accE[1] + accE[2] * accE[2]);
         accE[0] /= an;
@@ -110,6 +132,31 @@ final class ResearchVqf {
         double[] corr = qw > 1e-6 ? new double[] {qw, 0.5 * accE[1] / qw, -0.5 * accE[0] / qw, 0} : new double[] {0, 1, 0, 0};
         mulInto(corr, accQuat, accQuat);
         norm(accQuat);
+        if (driftT > 0) {
+            // correction rotation vector (E frame, rad) back into the I frame
+            double[] cE = {accE[1], -accE[0], 0};
+            double[] qc = {accQuat[0], -accQuat[1], -accQuat[2], -accQuat[3]};
+            double[] cI = rotate(qc, cE);
+            for (int i = 0; i < 3; i++) {
+                drift[i] += cI[i] / driftT;
+                if (driftForget > 0) {
+                    drift[i] -= drift[i] * ts / driftForget;
+                }
+            }
+            if (driftFrac > 0) {
+                double[] wI = rotate(gyrQuat, new double[] {gx - bias[0], gy - bias[1], gz - bias[2]});
+                for (int i = 0; i < 3; i++) {
+                    wBar[i] += (wI[i] - wBar[i]) * ts / driftRateTau;
+                }
+                double lim = driftFrac * Math.sqrt(wBar[0] * wBar[0] + wBar[1] * wBar[1] + wBar[2] * wBar[2]) + Math.toRadians(driftAbs);
+                double dn = Math.sqrt(drift[0] * drift[0] + drift[1] * drift[1] + drift[2] * drift[2]);
+                if (dn > lim) {
+                    for (int i = 0; i < 3; i++) {
+                        drift[i] *= lim / dn;
+                    }
+                }
+            }
+        }
         // bias estimation
         if (motionBias || restBias) {
             double[] q = new double[4];

@@ -18,6 +18,10 @@ public final class TiltResearch {
             trials.add(BroadTrial.read(BroadTrial.dataDir().resolve(f)));
         }
         double sum = 0;
+        if (args.length > 0 && args[0].equals("twin")) {
+            twin(trials, java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         for (BroadTrial tr : trials) {
             ResearchVqf v = new ResearchVqf();
             for (String a : args) {
@@ -43,9 +47,53 @@ public final class TiltResearch {
                 uz[i] = u[2];
             }
             double r = TiltScore.rmseDeg(tr, ux, uy, uz);
+            String dump = System.getenv("DUMP");
+            if (dump != null) {
+                try (var w = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(dump, tr.name.replace(".csv.gz", ".up.csv")))) {
+                    w.write("t_s,up_x,up_y,up_z\n");
+                    for (int i = 0; i < n; i++) {
+                        w.write(tr.t[i] + "," + ux[i] + "," + uy[i] + "," + uz[i] + "\n");
+                    }
+                }
+            }
             sum += r;
             System.out.printf(Locale.ROOT, "%-52s %.3f  bias %s%n", tr.name, r,
                     java.util.Arrays.toString(java.util.Arrays.stream(v.bias()).map(Math::toDegrees).toArray()));
+        }
+        System.out.printf(Locale.ROOT, "mean %.3f%n", sum / trials.size());
+    }
+
+    static void twin(List<BroadTrial> trials, String[] args) throws IOException {
+        TiltParams p = TiltParams.DEFAULTS;
+        for (String a : args) {
+            String[] kv = a.split("=");
+            double v = kv[1].equals("true") ? 1 : kv[1].equals("false") ? 0 : Double.parseDouble(kv[1]);
+            switch (kv[0]) {
+                case "tau" -> p = p.withTauAccS(v);
+                case "drift" -> p = p.withDriftTimeS(v);
+                case "lead" -> p = p.withOutputLeadS(v);
+                case "shock" -> p = p.withShockLimitMs2(v);
+                default -> throw new IllegalArgumentException(a);
+            }
+        }
+        double sum = 0;
+        for (BroadTrial tr : trials) {
+            DoubleTiltEstimator e = new DoubleTiltEstimator(p, tr.sampleRateHz());
+            int n = tr.size();
+            double[] ux = new double[n], uy = new double[n], uz = new double[n];
+            double maxDrift = 0;
+            for (int i = 0; i < n; i++) {
+                double[] dd = e.drift();
+                maxDrift = Math.max(maxDrift, Math.sqrt(dd[0] * dd[0] + dd[1] * dd[1] + dd[2] * dd[2]));
+                e.update(tr.gyrX[i], tr.gyrY[i], tr.gyrZ[i], tr.accX[i], tr.accY[i], tr.accZ[i]);
+                ux[i] = e.upX();
+                uy[i] = e.upY();
+                uz[i] = e.upZ();
+            }
+            double r = TiltScore.rmseDeg(tr, ux, uy, uz);
+            sum += r;
+            System.out.printf(Locale.ROOT, "%-52s %.3f  maxdrift %.3f dps bias %s%n", tr.name, r, Math.toDegrees(maxDrift),
+                    java.util.Arrays.toString(java.util.Arrays.stream(e.bias()).map(Math::toDegrees).toArray()));
         }
         System.out.printf(Locale.ROOT, "mean %.3f%n", sum / trials.size());
     }

@@ -18,7 +18,7 @@ package dev.posture.device.pipeline.tilt;
  * @param biasClipDps        bound of the gyro bias estimate (and of one measurement of it), deg/s (2.0)
  * @param biasSigmaRestDps   std. dev. of the gyro bias measurement at rest, deg/s (0.03)
  * @param shockLimitMs2      shock rejection: an accelerometer sample enters the low-pass at most this far
- *                           from the low-pass output, m/s^2 (19.6, i.e. 2 g)
+ *                           from the low-pass output, m/s^2, at most 8 g (19.6, i.e. 2 g)
  * @param outputLeadS        output prediction horizon, s: the up vector is extrapolated this far ahead with
  *                           the gyro to compensate a known sensor latency; 0 = no prediction (0)
  */
@@ -54,6 +54,9 @@ public record TiltParams(
         positive("biasClipDps", biasClipDps);
         positive("biasSigmaRestDps", biasSigmaRestDps);
         positive("shockLimitMs2", shockLimitMs2);
+        if (shockLimitMs2 > 8 * 9.80665) {
+            throw new IllegalArgumentException("shockLimitMs2 must be at most 8 g (78.45 m/s^2): " + shockLimitMs2);
+        }
         if (!(outputLeadS >= 0 && outputLeadS <= 0.05)) {
             throw new IllegalArgumentException("outputLeadS must be in [0, 0.05] s: " + outputLeadS);
         }

@@ -12,6 +12,8 @@ package dev.posture.device.pipeline.tilt;
  */
 final class DoubleTiltEstimator {
     private static final double SQRT2 = Math.sqrt(2);
+    private static final double G = dev.posture.device.pipeline.ImuScale.STANDARD_GRAVITY;
+    private static final double MIN_NORM_G = TiltEstimator.MIN_NORM_G;
 
     // ---- coefficients (derived once from params and sample rate) ----
     private final double ts;            // sample period, s
@@ -24,7 +26,8 @@ final class DoubleTiltEstimator {
     private final double biasP0;        // bias variance at start, (0.01 deg/s)^2
     private final double biasV;         // bias variance growth per sample, (0.01 deg/s)^2
     private final double biasRestW;     // variance of one rest measurement, (0.01 deg/s)^2
-    private final double driftGain;     // kAcc / driftTime, 1/s (0 = off)
+    private final double driftGain;     // kAcc / (driftTime g), 1/(s m/s^2) (0 = off)
+    private final double minNorm;       // smallest |accY| that defines an up vector, m/s^2
     private final double shock2;        // squared shock limit, (m/s^2)^2
     private final double shock;         // shock limit, m/s^2
     private final double lead;          // output lead, s
@@ -41,7 +44,7 @@ final class DoubleTiltEstimator {
     private final double[] bias = new double[3];   // gyro bias estimate, rad/s
     private double biasP;                          // bias variance, (0.01 deg/s)^2
     private final double[] up = {0, 0, 1};         // unit up vector, sensor frame
-    private double invNorm;                        // 1 / |accY|, 1/(m/s^2)
+    private boolean upValid;                       // |accY| >= minNorm this sample
     private final double[] out = {0, 0, 1};        // output (up predicted by lead), sensor frame
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
@@ -56,7 +59,8 @@ final class DoubleTiltEstimator {
         biasV = sq(0.1 * 100) * ts / p.biasForgettingTimeS();
         double pRest = sq(p.biasSigmaRestDps() * 100);
         biasRestW = sq(pRest) / biasV + pRest;
-        driftGain = p.driftTimeS() > 0 ? kAcc / p.driftTimeS() : 0;
+        driftGain = p.driftTimeS() > 0 ? kAcc / p.driftTimeS() / G : 0;
+        minNorm = MIN_NORM_G * G;
         shock = p.shockLimitMs2();
         shock2 = sq(shock);
         lead = p.outputLeadS();
@@ -191,16 +195,23 @@ final class DoubleTiltEstimator {
         accY[0] += kAcc * accV[0];
         accY[1] += kAcc * accV[1];
         accY[2] += kAcc * accV[2];
-        invNorm = 1 / Math.sqrt(accY[0] * accY[0] + accY[1] * accY[1] + accY[2] * accY[2]);
-        set(up, accY[0] * invNorm, accY[1] * invNorm, accY[2] * invNorm);
+        double norm = Math.sqrt(accY[0] * accY[0] + accY[1] * accY[1] + accY[2] * accY[2]);
+        upValid = norm >= minNorm;
+        if (upValid) {
+            set(up, accY[0] / norm, accY[1] / norm, accY[2] / norm);
+        }
     }
 
     /**
      * The inclination correction of this step, old up to new up, is u_new x u_old = kAcc (v x u) / |y|
-     * (the low-pass moved y by kAcc v); integrated with time constant driftTime it is the drift rate.
+     * (the low-pass moved y by kAcc v; |y| is taken as 1 g); integrated with time constant driftTime
+     * it is the drift rate.
      */
     private void estimateDrift() {
-        double g = driftGain * invNorm;
+        if (!upValid) {
+            return;
+        }
+        double g = driftGain;
         drift[0] = clamp(drift[0] + g * (accV[1] * up[2] - accV[2] * up[1]), biasClip);
         drift[1] = clamp(drift[1] + g * (accV[2] * up[0] - accV[0] * up[2]), biasClip);
         drift[2] = clamp(drift[2] + g * (accV[0] * up[1] - accV[1] * up[0]), biasClip);

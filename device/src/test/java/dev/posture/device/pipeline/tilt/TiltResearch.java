@@ -18,6 +18,10 @@ public final class TiltResearch {
             trials.add(BroadTrial.read(BroadTrial.dataDir().resolve(f)));
         }
         double sum = 0;
+        if (args.length > 0 && args[0].equals("fixed")) {
+            fixed(trials, java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("twin")) {
             twin(trials, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -61,6 +65,49 @@ public final class TiltResearch {
                     java.util.Arrays.toString(java.util.Arrays.stream(v.bias()).map(Math::toDegrees).toArray()));
         }
         System.out.printf(Locale.ROOT, "mean %.3f%n", sum / trials.size());
+    }
+
+    static TiltParams parse(String[] args) {
+        TiltParams p = TiltParams.DEFAULTS;
+        for (String a : args) {
+            String[] kv = a.split("=");
+            double v = Double.parseDouble(kv[1]);
+            switch (kv[0]) {
+                case "tau" -> p = p.withTauAccS(v);
+                case "drift" -> p = p.withDriftTimeS(v);
+                case "lead" -> p = p.withOutputLeadS(v);
+                case "shock" -> p = p.withShockLimitMs2(v);
+                default -> throw new IllegalArgumentException(a);
+            }
+        }
+        return p;
+    }
+
+    static void fixed(List<BroadTrial> trials, String[] args) throws IOException {
+        TiltParams p = parse(args);
+        String dump = System.getenv("DUMP");
+        double sumF = 0, sumT = 0, sumRaw = 0;
+        for (BroadTrial tr : trials) {
+            TiltRuns.Counts c = TiltRuns.counts(tr, dev.posture.device.pipeline.ImuScale.MPU6050_16G_2000DPS);
+            TiltRuns.Ups raw = TiltRuns.runTwin(tr, p);
+            TiltRuns.Ups twin = TiltRuns.runTwin(c, p, tr.sampleRateHz());
+            long t0 = System.nanoTime();
+            TiltRuns.Ups fix = TiltRuns.runFixed(c, p, tr.sampleRateHz());
+            long t1 = System.nanoTime();
+            double rRaw = TiltScore.rmseDeg(tr, raw.x(), raw.y(), raw.z());
+            double rT = TiltScore.rmseDeg(tr, twin.x(), twin.y(), twin.z());
+            double rF = TiltScore.rmseDeg(tr, fix.x(), fix.y(), fix.z());
+            sumRaw += rRaw;
+            sumT += rT;
+            sumF += rF;
+            System.out.printf(Locale.ROOT, "%-52s raw %.4f twin %.4f fixed %.4f |fixed-twin| rms %.5f deg  (%.0f ns/sample incl. copy)%n",
+                    tr.name, rRaw, rT, rF, TiltRuns.rmsAngleDeg(twin, fix), (t1 - t0) / (double) tr.size());
+            if (dump != null) {
+                TiltRuns.writeSamples(java.nio.file.Path.of(dump, tr.name.replace(".csv.gz", ".up.csv")), tr.t, fix);
+            }
+        }
+        int n = trials.size();
+        System.out.printf(Locale.ROOT, "mean raw %.4f twin %.4f fixed %.4f%n", sumRaw / n, sumT / n, sumF / n);
     }
 
     static void twin(List<BroadTrial> trials, String[] args) throws IOException {

@@ -1,0 +1,390 @@
+package dev.posture.device.pipeline.tilt;
+
+import dev.posture.device.pipeline.ImuScale;
+import dev.posture.device.pipeline.fixed.FixedMath;
+import dev.posture.device.pipeline.fixed.Q;
+
+/**
+ * Fixed-point tilt estimator: the "up" unit vector (away from the Earth) in the sensor frame, from raw
+ * gyroscope and accelerometer counts. Integer arithmetic only in {@link #update}, no allocation after
+ * construction, any sample rate from 25 to 1000 Hz.
+ *
+ * <p>The algorithm follows VQF (Laidig &amp; Seel, Information Fusion 2023) in its 6D, inclination-only
+ * form, with VQF's motion bias estimator replaced by a cheaper drift-rate integrator. One update is
+ * the list of steps below; {@code device/docs/estimator.md} explains each and gives the measured
+ * accuracy and cost.
+ * <ol>
+ *   <li>{@code detectRest}: gyro and accelerometer stay near their low-passes for restMinS.</li>
+ *   <li>{@code estimateBiasAtRest}: at rest, a scalar Kalman filter pulls the gyro bias toward the
+ *       gyro low-pass.</li>
+ *   <li>{@code rotateInertialVectors}: the I-frame ("almost inertial", gyro-integrated frame)
+ *       vectors are kept in sensor coordinates and turned by the inverse of this step's rotation
+ *       (gyro - bias + drift), so they stay fixed in the I frame.</li>
+ *   <li>{@code filterAcc}: the accelerometer, its innovation limited (shock rejection), enters a
+ *       2nd-order Butterworth low-pass in the I frame; the normalised output is "up".</li>
+ *   <li>{@code estimateDrift}: this step's inclination correction, integrated, is the drift rate of
+ *       the I frame (gyro bias and scale errors in motion).</li>
+ *   <li>{@code predictOutput}: optional extrapolation of up by a known sensor latency.</li>
+ * </ol>
+ *
+ * <p>Internal formats (each field says its own): rates and angles per sample "theta" in rad per
+ * sample, Q.38 in a long; accelerometer "acc units" = counts &lt;&lt; accShift, so that 1 g is in
+ * (2^26, 2^27]; gains, rotation matrix and unit vectors in Q2.30. The bounds that rule out overflow
+ * are given where products are formed.
+ */
+public final class TiltEstimator {
+    /** Fractional bits of the per-sample angle unit (rad per sample). */
+    static final int THETA_FRAC = 38;
+    /** Acc units: 1 g is at most 2^ACC_G_BITS units. */
+    static final int ACC_G_BITS = 27;
+    /** Below this low-passed specific force (free fall, no data) up and drift hold, g. */
+    static final double MIN_NORM_G = 0.25;
+
+    // sin(t)/t = A0 + t2 (A1 + t2 (A2 + t2 A3)), (1 - cos t)/t^2 = B0 + t2 (B1 + ...), Q2.30 (Taylor).
+    private static final long A0 = Q.ONE30, A1 = Q.toQ30(-1.0 / 6), A2 = Q.toQ30(1.0 / 120), A3 = Q.toQ30(-1.0 / 5040);
+    private static final long B0 = Q.ONE30 / 2, B1 = Q.toQ30(-1.0 / 24), B2 = Q.toQ30(1.0 / 720), B3 = Q.toQ30(-1.0 / 40320);
+
+    private final TiltParams params;
+    private final ImuScale scale;
+    private final double sampleRateHz;
+
+    // ---- coefficients (derived once from params, scale and sample rate) ----
+    private final long gyrToTheta;      // theta per gyro count, rad/sample Q.38
+    private final int accShift;         // acc units = counts << accShift
+    private final long kAcc;            // acc low-pass step gain omega_c Ts, Q2.30 (omega_c = sqrt2 / tauAcc)
+    private final long kAccSqrt2;       // sqrt2 kAcc, Q2.30
+    private final long kRest;           // rest low-pass step gain Ts / restFilterTau, Q2.30
+    private final long restThGyr2;      // squared gyro deviation bound, (counts * 16)^2
+    private final long restThAcc2;      // squared acc deviation bound, (acc units >> 14)^2
+    private final int restMinSamples;   // samples within bounds before rest is declared
+    private final long biasClipCounts;  // bias bound for the gyro low-pass, counts << 16
+    private final long biasClipTheta;   // bound of bias, drift and one bias measurement, rad/sample Q.38
+    private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
+    private final long biasV;           // bias variance growth per sample, (0.01 deg/s)^2 Q.20
+    private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
+    private final long driftGain;       // drift increment per acc unit of (v x up), Q2.30 of rad/sample Q.38
+    private final long shock;           // shock limit, acc units >> 10
+    private final long shock2;          // its square
+    private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
+    private final long leadSamples;     // output lead in samples, Q.16 (0 = off)
+
+    // ---- state ----
+    private boolean started;
+    private long accY0, accY1, accY2;   // acc low-pass output, I-frame vector, acc units
+    private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
+    private long drift0, drift1, drift2; // drift rate of the I frame, rad/sample Q.38
+    private long gyrLp0, gyrLp1, gyrLp2; // rest low-pass of the gyro, counts << 16
+    private long accLp0, accLp1, accLp2; // rest low-pass of the accelerometer, acc units
+    private int restSamples;            // samples within the rest bounds, capped at restMinSamples
+    private boolean rest;               // rest detected
+    private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
+    private long biasP;                 // bias variance, (0.01 deg/s)^2 Q.20
+    private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
+    private boolean upValid;            // |y| was large enough to define up this sample
+    private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
+
+    // ---- per-sample scratch (fields, not arrays: no allocation, no bounds checks) ----
+    private long w0, w1, w2;            // gyro - bias, rad/sample Q.38
+    private long m00, m01, m02, m10, m11, m12, m20, m21, m22; // step rotation (inverse), Q2.30
+
+    /**
+     * @param params       tuning parameters in physical units
+     * @param scale        sensitivity of the raw counts; accelerometer full scale at most 16 g
+     * @param sampleRateHz 25 to 1000 Hz; with it, the gyro full scale must stay below 1.4 rad per sample
+     */
+    public TiltEstimator(TiltParams params, ImuScale scale, double sampleRateHz) {
+        if (!(sampleRateHz >= 25 && sampleRateHz <= 1000)) {
+            throw new IllegalArgumentException("sample rate must be 25..1000 Hz: " + sampleRateHz);
+        }
+        if (scale.accLsbPerG() < 2048) {
+            throw new IllegalArgumentException("accelerometer full scale above 16 g: " + scale.accLsbPerG() + " LSB/g");
+        }
+        double ts = 1 / sampleRateHz;
+        double maxStep = Math.toRadians(scale.gyrFullScaleDps() + 2 * params.biasClipDps()) * ts;
+        if (maxStep > 1.4) {
+            throw new IllegalArgumentException("gyro full scale " + scale.gyrFullScaleDps() + " deg/s at "
+                    + sampleRateHz + " Hz turns more than 1.4 rad per sample");
+        }
+        this.params = params;
+        this.scale = scale;
+        this.sampleRateHz = sampleRateHz;
+
+        gyrToTheta = Q.toFixed(Math.toRadians(1 / scale.gyrLsbPerDps()) * ts, THETA_FRAC);
+        accShift = ACC_G_BITS - (int) Math.ceil(Math.log(scale.accLsbPerG()) / Math.log(2) - 1e-12);
+        double accOneG = Math.scalb(scale.accLsbPerG(), accShift); // acc units per g, in (2^26, 2^27]
+        double accPerMs2 = accOneG / ImuScale.STANDARD_GRAVITY;
+
+        double kAccD = Math.sqrt(2) / params.tauAccS() * ts;
+        kAcc = Q.toQ30(kAccD);
+        kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
+        kRest = Q.toQ30(ts / params.restFilterTauS());
+        double thGyrCounts16 = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
+        restThGyr2 = Math.round(thGyrCounts16 * thGyrCounts16);
+        double thAcc = Math.scalb(params.restThAccMs2() * accPerMs2, -14);
+        restThAcc2 = Math.round(thAcc * thAcc);
+        restMinSamples = (int) Math.ceil(params.restMinS() * sampleRateHz);
+        biasClipCounts = Math.round(Math.scalb(params.biasClipDps() * scale.gyrLsbPerDps(), 16));
+        biasClipTheta = Q.toFixed(Math.toRadians(params.biasClipDps()) * ts, THETA_FRAC);
+        double p0 = sq(params.biasSigmaInitDps() * 100);
+        double v = sq(0.1 * 100) * ts / params.biasForgettingTimeS();
+        double pRest = sq(params.biasSigmaRestDps() * 100);
+        biasP0 = Q.toFixed(p0, 20);
+        biasV = Q.toFixed(v, 20);
+        biasRestW = Q.toFixed(sq(pRest) / v + pRest, 20);
+        // drift (rad/s) += kAcc / driftTime * (v x up) / g  ->  rad/sample Q.38 per acc unit, in Q2.30
+        driftGain = params.driftTimeS() > 0
+                ? Q.toFixed(kAccD / params.driftTimeS() * ts / accOneG, THETA_FRAC + Q.FRAC30) : 0;
+        shock = Math.round(Math.scalb(params.shockLimitMs2() * accPerMs2, -10));
+        shock2 = shock * shock;
+        double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
+        minNorm2 = Math.round(minNorm * minNorm);
+        leadSamples = Q.toFixed(params.outputLeadS() * sampleRateHz, 16);
+        reset();
+    }
+
+    /** Forgets everything learned (bias, drift, rest, up); the next sample starts the filters again. */
+    public void reset() {
+        started = false;
+        accY0 = accY1 = accY2 = accV0 = accV1 = accV2 = 0;
+        drift0 = drift1 = drift2 = 0;
+        gyrLp0 = gyrLp1 = gyrLp2 = accLp0 = accLp1 = accLp2 = 0;
+        restSamples = 0;
+        rest = false;
+        bias0 = bias1 = bias2 = 0;
+        biasP = biasP0;
+        up0 = up1 = 0;
+        up2 = Q.ONE30;
+        out0 = out1 = 0;
+        out2 = Q.ONE30;
+    }
+
+    /**
+     * One sample of raw counts (int16 range), sensor frame: gyroscope {@code gx, gy, gz} and
+     * accelerometer (specific force, +1 g on the axis pointing up at rest) {@code ax, ay, az}.
+     */
+    public void update(int gx, int gy, int gz, int ax, int ay, int az) {
+        long x0 = (long) ax << accShift, x1 = (long) ay << accShift, x2 = (long) az << accShift;
+        if (!started) {
+            start(gx, gy, gz, x0, x1, x2);
+        }
+        detectRest(gx, gy, gz, x0, x1, x2);
+        estimateBiasAtRest();
+        rotateInertialVectors(gx, gy, gz);
+        filterAcc(x0, x1, x2);
+        estimateDrift();
+        predictOutput();
+    }
+
+    /** Up vector, x component, Q2.30 (unit length within a few 1e-9 unless a lead is set). */
+    public int upX() {
+        return out0;
+    }
+
+    /** Up vector, y component, Q2.30. */
+    public int upY() {
+        return out1;
+    }
+
+    /** Up vector, z component, Q2.30. */
+    public int upZ() {
+        return out2;
+    }
+
+    /** True while the sensor is at rest (the gyro bias is being learned). */
+    public boolean atRest() {
+        return rest;
+    }
+
+    /** Gyro bias estimate on axis 0..2, deg/s (for telemetry and tests; not for the sampling loop). */
+    public double biasDps(int axis) {
+        long b = axis == 0 ? bias0 : axis == 1 ? bias1 : bias2;
+        return Math.toDegrees(Math.scalb((double) b, -THETA_FRAC) * sampleRateHz);
+    }
+
+    /** Drift rate of the almost-inertial frame on sensor axis 0..2, deg/s (telemetry and tests). */
+    public double driftDps(int axis) {
+        long d = axis == 0 ? drift0 : axis == 1 ? drift1 : drift2;
+        return Math.toDegrees(Math.scalb((double) d, -THETA_FRAC) * sampleRateHz);
+    }
+
+    public TiltParams params() {
+        return params;
+    }
+
+    public ImuScale scale() {
+        return scale;
+    }
+
+    public double sampleRateHz() {
+        return sampleRateHz;
+    }
+
+    // ---- steps ----
+
+    private void start(int gx, int gy, int gz, long x0, long x1, long x2) {
+        accY0 = accLp0 = x0;
+        accY1 = accLp1 = x1;
+        accY2 = accLp2 = x2;
+        gyrLp0 = (long) gx << 16;
+        gyrLp1 = (long) gy << 16;
+        gyrLp2 = (long) gz << 16;
+        started = true;
+    }
+
+    /** Rest: gyro and acc stay near their low-passes (and the gyro low-pass within the bias bound). */
+    private void detectRest(int gx, int gy, int gz, long x0, long x1, long x2) {
+        long g0 = (long) gx << 16, g1 = (long) gy << 16, g2 = (long) gz << 16;
+        // |g - lp| < 2^32 and kRest < 2^27: products < 2^59
+        gyrLp0 += Q.mul30(kRest, g0 - gyrLp0);
+        gyrLp1 += Q.mul30(kRest, g1 - gyrLp1);
+        gyrLp2 += Q.mul30(kRest, g2 - gyrLp2);
+        accLp0 += Q.mul30(kRest, x0 - accLp0);
+        accLp1 += Q.mul30(kRest, x1 - accLp1);
+        accLp2 += Q.mul30(kRest, x2 - accLp2);
+        long d0 = (g0 - gyrLp0) >> 12, d1 = (g1 - gyrLp1) >> 12, d2 = (g2 - gyrLp2) >> 12; // counts * 16
+        long devGyr = d0 * d0 + d1 * d1 + d2 * d2;
+        long e0 = (x0 - accLp0) >> 14, e1 = (x1 - accLp1) >> 14, e2 = (x2 - accLp2) >> 14;
+        long devAcc = e0 * e0 + e1 * e1 + e2 * e2;
+        boolean still = devGyr < restThGyr2 && devAcc < restThAcc2
+                && Math.abs(gyrLp0) <= biasClipCounts && Math.abs(gyrLp1) <= biasClipCounts
+                && Math.abs(gyrLp2) <= biasClipCounts;
+        if (!still) {
+            restSamples = 0;
+            rest = false;
+        } else if (restSamples < restMinSamples) {
+            rest = ++restSamples >= restMinSamples;
+        }
+    }
+
+    /** Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest. */
+    private void estimateBiasAtRest() {
+        if (biasP < biasP0) {
+            biasP += biasV;
+        }
+        if (!rest) {
+            return;
+        }
+        long k = (biasP << 30) / (biasP + biasRestW); // Q2.30; biasP < 2^32
+        bias0 = biasStep(bias0, gyrLp0, k);
+        bias1 = biasStep(bias1, gyrLp1, k);
+        bias2 = biasStep(bias2, gyrLp2, k);
+        biasP -= Q.mul30(k, biasP);
+    }
+
+    private long biasStep(long bias, long gyrLp, long k) {
+        long measured = Q.shiftRound(gyrLp * gyrToTheta, 16); // |gyrLp| <= 2^31, gyrToTheta < 2^29
+        long e = Q.clamp(measured - bias, biasClipTheta);
+        return Q.clamp(bias + Q.mul30(k, e), biasClipTheta);
+    }
+
+    /**
+     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias + drift) Ts:
+     * Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t| and b = (1 - cos|t|)/|t|^2 as series
+     * in |t|^2 (error below 5e-5 up to |t| = 1.4 rad).
+     */
+    private void rotateInertialVectors(int gx, int gy, int gz) {
+        w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
+        w1 = gy * gyrToTheta - bias1;
+        w2 = gz * gyrToTheta - bias2;
+        long tx = Q.shiftRound(w0 + drift0, THETA_FRAC - Q.FRAC30); // Q2.30, |t| <= 1.4 rad
+        long ty = Q.shiftRound(w1 + drift1, THETA_FRAC - Q.FRAC30);
+        long tz = Q.shiftRound(w2 + drift2, THETA_FRAC - Q.FRAC30);
+        long xx = Q.mul30(tx, tx), yy = Q.mul30(ty, ty), zz = Q.mul30(tz, tz);
+        long t2 = xx + yy + zz; // < 2^32
+        long a = A0 + Q.mul30(t2, A1 + Q.mul30(t2, A2 + Q.mul30(t2, A3)));
+        long b = B0 + Q.mul30(t2, B1 + Q.mul30(t2, B2 + Q.mul30(t2, B3)));
+        long bxy = Q.mul30(b, Q.mul30(tx, ty)), bxz = Q.mul30(b, Q.mul30(tx, tz)), byz = Q.mul30(b, Q.mul30(ty, tz));
+        long atx = Q.mul30(a, tx), aty = Q.mul30(a, ty), atz = Q.mul30(a, tz);
+        m00 = Q.ONE30 - Q.mul30(b, yy + zz);
+        m11 = Q.ONE30 - Q.mul30(b, xx + zz);
+        m22 = Q.ONE30 - Q.mul30(b, xx + yy);
+        m01 = bxy + atz;
+        m10 = bxy - atz;
+        m02 = bxz - aty;
+        m20 = bxz + aty;
+        m12 = byz + atx;
+        m21 = byz - atx;
+        // |y| < 2^31.8, |v| < 2^30 (shock limit <= 8 g), |drift| < 2^29: row products < 2^62
+        long y0 = accY0, y1 = accY1, y2 = accY2;
+        accY0 = rot(m00, m01, m02, y0, y1, y2);
+        accY1 = rot(m10, m11, m12, y0, y1, y2);
+        accY2 = rot(m20, m21, m22, y0, y1, y2);
+        long v0 = accV0, v1 = accV1, v2 = accV2;
+        accV0 = rot(m00, m01, m02, v0, v1, v2);
+        accV1 = rot(m10, m11, m12, v0, v1, v2);
+        accV2 = rot(m20, m21, m22, v0, v1, v2);
+        long d0 = drift0, d1 = drift1, d2 = drift2;
+        drift0 = rot(m00, m01, m02, d0, d1, d2);
+        drift1 = rot(m10, m11, m12, d0, d1, d2);
+        drift2 = rot(m20, m21, m22, d0, d1, d2);
+    }
+
+    private static long rot(long ma, long mb, long mc, long x, long y, long z) {
+        return (ma * x + mb * y + mc * z + Q.HALF30) >> Q.FRAC30;
+    }
+
+    /** Shock rejection, then the 2nd-order Butterworth low-pass, then up = y / |y|. */
+    private void filterAcc(long x0, long x1, long x2) {
+        long e0 = x0 - accY0, e1 = x1 - accY1, e2 = x2 - accY2; // < 2^33
+        long s0 = e0 >> 10, s1 = e1 >> 10, s2 = e2 >> 10;
+        long s = s0 * s0 + s1 * s1 + s2 * s2;
+        if (s > shock2) {
+            long f = (shock * FixedMath.invSqrt62(s)) >> 32; // shock / |e| in Q2.30, < 1
+            e0 = Q.mul30(e0, f);
+            e1 = Q.mul30(e1, f);
+            e2 = Q.mul30(e2, f);
+        }
+        // semi-implicit Euler: v += k (e - sqrt2 v); y += k v (|e| <= 8 g < 2^30 after the limit)
+        accV0 += Q.mul30(kAcc, e0) - Q.mul30(kAccSqrt2, accV0);
+        accV1 += Q.mul30(kAcc, e1) - Q.mul30(kAccSqrt2, accV1);
+        accV2 += Q.mul30(kAcc, e2) - Q.mul30(kAccSqrt2, accV2);
+        accY0 += Q.mul30(kAcc, accV0);
+        accY1 += Q.mul30(kAcc, accV1);
+        accY2 += Q.mul30(kAcc, accV2);
+        long y0 = accY0 >> 4, y1 = accY1 >> 4, y2 = accY2 >> 4; // < 2^28
+        long n2 = y0 * y0 + y1 * y1 + y2 * y2;
+        upValid = n2 >= minNorm2;
+        if (upValid) {
+            long inv = FixedMath.invSqrt62(n2);          // 2^62 / |y|: |y_i| * inv <= 2^62
+            up0 = (int) ((y0 * inv + (1L << 31)) >> 32);
+            up1 = (int) ((y1 * inv + (1L << 31)) >> 32);
+            up2 = (int) ((y2 * inv + (1L << 31)) >> 32);
+        }
+    }
+
+    /** This step's inclination correction kAcc (v x up) / g, integrated, is the I-frame drift rate. */
+    private void estimateDrift() {
+        if (!upValid) {
+            return;
+        }
+        long c0 = Q.mul30(accV1, up2) - Q.mul30(accV2, up1); // acc units
+        long c1 = Q.mul30(accV2, up0) - Q.mul30(accV0, up2);
+        long c2 = Q.mul30(accV0, up1) - Q.mul30(accV1, up0);
+        drift0 = Q.clamp(drift0 + Q.mul30(driftGain, c0), biasClipTheta);
+        drift1 = Q.clamp(drift1 + Q.mul30(driftGain, c1), biasClipTheta);
+        drift2 = Q.clamp(drift2 + Q.mul30(driftGain, c2), biasClipTheta);
+    }
+
+    /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate by the lead. */
+    private void predictOutput() {
+        if (leadSamples == 0) {
+            out0 = up0;
+            out1 = up1;
+            out2 = up2;
+            return;
+        }
+        long tx = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30);
+        long ty = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
+        long tz = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
+        long c0 = Q.mul30(up1, tz) - Q.mul30(up2, ty);
+        long c1 = Q.mul30(up2, tx) - Q.mul30(up0, tz);
+        long c2 = Q.mul30(up0, ty) - Q.mul30(up1, tx);
+        out0 = Q.saturateToInt(up0 + Q.shiftRound(leadSamples * c0, 16));
+        out1 = Q.saturateToInt(up1 + Q.shiftRound(leadSamples * c1, 16));
+        out2 = Q.saturateToInt(up2 + Q.shiftRound(leadSamples * c2, 16));
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+}

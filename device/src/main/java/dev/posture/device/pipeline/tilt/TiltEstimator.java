@@ -39,6 +39,9 @@ public final class TiltEstimator {
     static final int ACC_G_BITS = 27;
     /** Below this low-passed specific force (free fall, no data) up and drift hold, g. */
     static final double MIN_NORM_G = 0.25;
+    /** Bound of one sample's rotation per axis, rad (46 deg: 1146 deg/s at 25 Hz). */
+    static final double MAX_STEP_RAD = 0.8;
+    private static final long MAX_STEP = Q.toQ30(MAX_STEP_RAD);
 
     // sin(t)/t = A0 + t2 (A1 + t2 (A2 + t2 A3)), (1 - cos t)/t^2 = B0 + t2 (B1 + ...), Q2.30 (Taylor).
     private static final long A0 = Q.ONE30, A1 = Q.toQ30(-1.0 / 6), A2 = Q.toQ30(1.0 / 120), A3 = Q.toQ30(-1.0 / 5040);
@@ -62,7 +65,7 @@ public final class TiltEstimator {
     private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
     private final long biasV;           // bias variance growth per sample, (0.01 deg/s)^2 Q.20
     private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
-    private final long driftGain;       // drift increment per acc unit of (v x up), Q2.30 of rad/sample Q.38
+    private final long driftGain;       // drift increment per unit of (v x y) / 2^30, Q2.30 of rad/sample Q.38
     private final long shock;           // shock limit, acc units >> 10
     private final long shock2;          // its square
     private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
@@ -73,6 +76,7 @@ public final class TiltEstimator {
     private long accY0, accY1, accY2;   // acc low-pass output, I-frame vector, acc units
     private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
     private long drift0, drift1, drift2; // drift rate of the I frame, rad/sample Q.38
+    private long driftStep0, driftStep1, driftStep2; // increment for the next sample, rad/sample Q.38
     private long gyrLp0, gyrLp1, gyrLp2; // rest low-pass of the gyro, counts << 16
     private long accLp0, accLp1, accLp2; // rest low-pass of the accelerometer, acc units
     private int restSamples;            // samples within the rest bounds, capped at restMinSamples
@@ -80,17 +84,18 @@ public final class TiltEstimator {
     private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
     private long biasP;                 // bias variance, (0.01 deg/s)^2 Q.20
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
-    private boolean upValid;            // |y| was large enough to define up this sample
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
 
     // ---- per-sample scratch (fields, not arrays: no allocation, no bounds checks) ----
     private long w0, w1, w2;            // gyro - bias, rad/sample Q.38
+    private long e0, e1, e2;            // accelerometer innovation after the shock limit, acc units
+    private long tx, ty, tz;            // this step's rotation vector, rad Q2.30
     private long m00, m01, m02, m10, m11, m12, m20, m21, m22; // step rotation (inverse), Q2.30
 
     /**
      * @param params       tuning parameters in physical units
      * @param scale        sensitivity of the raw counts; accelerometer full scale at most 16 g
-     * @param sampleRateHz 25 to 1000 Hz; with it, the gyro full scale must stay below 1.4 rad per sample
+     * @param sampleRateHz 25 to 1000 Hz
      */
     public TiltEstimator(TiltParams params, ImuScale scale, double sampleRateHz) {
         if (!(sampleRateHz >= 25 && sampleRateHz <= 1000)) {
@@ -100,11 +105,6 @@ public final class TiltEstimator {
             throw new IllegalArgumentException("accelerometer full scale above 16 g: " + scale.accLsbPerG() + " LSB/g");
         }
         double ts = 1 / sampleRateHz;
-        double maxStep = Math.toRadians(scale.gyrFullScaleDps() + 2 * params.biasClipDps()) * ts;
-        if (maxStep > 1.4) {
-            throw new IllegalArgumentException("gyro full scale " + scale.gyrFullScaleDps() + " deg/s at "
-                    + sampleRateHz + " Hz turns more than 1.4 rad per sample");
-        }
         this.params = params;
         this.scale = scale;
         this.sampleRateHz = sampleRateHz;
@@ -131,9 +131,9 @@ public final class TiltEstimator {
         biasP0 = Q.toFixed(p0, 20);
         biasV = Q.toFixed(v, 20);
         biasRestW = Q.toFixed(sq(pRest) / v + pRest, 20);
-        // drift (rad/s) += kAcc / driftTime * (v x up) / g  ->  rad/sample Q.38 per acc unit, in Q2.30
+        // drift (rad/s) += kAcc / driftTime * (v x y) / g^2, with (v x y) in acc units^2 / 2^30
         driftGain = params.driftTimeS() > 0
-                ? Q.toFixed(kAccD / params.driftTimeS() * ts / accOneG, THETA_FRAC + Q.FRAC30) : 0;
+                ? Q.toFixed(kAccD / params.driftTimeS() * ts / (accOneG * accOneG), THETA_FRAC + 2 * Q.FRAC30) : 0;
         shock = Math.round(Math.scalb(params.shockLimitMs2() * accPerMs2, -10));
         shock2 = shock * shock;
         double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
@@ -147,6 +147,7 @@ public final class TiltEstimator {
         started = false;
         accY0 = accY1 = accY2 = accV0 = accV1 = accV2 = 0;
         drift0 = drift1 = drift2 = 0;
+        driftStep0 = driftStep1 = driftStep2 = 0;
         gyrLp0 = gyrLp1 = gyrLp2 = accLp0 = accLp1 = accLp2 = 0;
         restSamples = 0;
         rest = false;
@@ -173,6 +174,25 @@ public final class TiltEstimator {
         filterAcc(x0, x1, x2);
         estimateDrift();
         predictOutput();
+    }
+
+    // The steps are split into methods below C2's inlining size limit (325 bytecodes), so the whole
+    // update compiles into one piece of straight-line code.
+
+    private void detectRest(int gx, int gy, int gz, long x0, long x1, long x2) {
+        lowPassForRest(gx, gy, gz, x0, x1, x2);
+        countRest(gx, gy, gz, x0, x1, x2);
+    }
+
+    private void rotateInertialVectors(int gx, int gy, int gz) {
+        stepRotation(gx, gy, gz);
+        rotateStates();
+    }
+
+    private void filterAcc(long x0, long x1, long x2) {
+        limitShock(x0, x1, x2);
+        lowPassAcc();
+        normalizeUp();
     }
 
     /** Up vector, x component, Q2.30 (unit length within a few 1e-9 unless a lead is set). */
@@ -231,21 +251,24 @@ public final class TiltEstimator {
         started = true;
     }
 
-    /** Rest: gyro and acc stay near their low-passes (and the gyro low-pass within the bias bound). */
-    private void detectRest(int gx, int gy, int gz, long x0, long x1, long x2) {
-        long g0 = (long) gx << 16, g1 = (long) gy << 16, g2 = (long) gz << 16;
-        // |g - lp| < 2^32 and kRest < 2^27: products < 2^59
-        gyrLp0 += Q.mul30(kRest, g0 - gyrLp0);
-        gyrLp1 += Q.mul30(kRest, g1 - gyrLp1);
-        gyrLp2 += Q.mul30(kRest, g2 - gyrLp2);
+    /** Rest detection, part 1: first-order low-passes of the raw gyro and accelerometer. */
+    private void lowPassForRest(int gx, int gy, int gz, long x0, long x1, long x2) {
+        // |x - lp| < 2^33 and kRest < 2^27: products < 2^60
+        gyrLp0 += Q.mul30(kRest, ((long) gx << 16) - gyrLp0);
+        gyrLp1 += Q.mul30(kRest, ((long) gy << 16) - gyrLp1);
+        gyrLp2 += Q.mul30(kRest, ((long) gz << 16) - gyrLp2);
         accLp0 += Q.mul30(kRest, x0 - accLp0);
         accLp1 += Q.mul30(kRest, x1 - accLp1);
         accLp2 += Q.mul30(kRest, x2 - accLp2);
-        long d0 = (g0 - gyrLp0) >> 12, d1 = (g1 - gyrLp1) >> 12, d2 = (g2 - gyrLp2) >> 12; // counts * 16
-        long devGyr = d0 * d0 + d1 * d1 + d2 * d2;
+    }
+
+    /** Rest detection, part 2: gyro and acc near their low-passes (and the gyro low-pass within the bias bound). */
+    private void countRest(int gx, int gy, int gz, long x0, long x1, long x2) {
+        long d0 = (((long) gx << 16) - gyrLp0) >> 12; // counts * 16
+        long d1 = (((long) gy << 16) - gyrLp1) >> 12;
+        long d2 = (((long) gz << 16) - gyrLp2) >> 12;
         long e0 = (x0 - accLp0) >> 14, e1 = (x1 - accLp1) >> 14, e2 = (x2 - accLp2) >> 14;
-        long devAcc = e0 * e0 + e1 * e1 + e2 * e2;
-        boolean still = devGyr < restThGyr2 && devAcc < restThAcc2
+        boolean still = d0 * d0 + d1 * d1 + d2 * d2 < restThGyr2 && e0 * e0 + e1 * e1 + e2 * e2 < restThAcc2
                 && Math.abs(gyrLp0) <= biasClipCounts && Math.abs(gyrLp1) <= biasClipCounts
                 && Math.abs(gyrLp2) <= biasClipCounts;
         if (!still) {
@@ -278,21 +301,27 @@ public final class TiltEstimator {
     }
 
     /**
-     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias + drift) Ts:
-     * Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t| and b = (1 - cos|t|)/|t|^2 as series
-     * in |t|^2 (error below 5e-5 up to |t| = 1.4 rad).
+     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias + drift) Ts
+     * (each axis limited to {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with
+     * a = sin|t|/|t| and b = (1 - cos|t|)/|t|^2 as series in |t|^2 (error below 3e-5 for
+     * |t| &lt;= 1.39 rad), evaluated in Estrin's form for a short dependency chain.
      */
-    private void rotateInertialVectors(int gx, int gy, int gz) {
+    private void stepRotation(int gx, int gy, int gz) {
         w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
         w1 = gy * gyrToTheta - bias1;
         w2 = gz * gyrToTheta - bias2;
-        long tx = Q.shiftRound(w0 + drift0, THETA_FRAC - Q.FRAC30); // Q2.30, |t| <= 1.4 rad
-        long ty = Q.shiftRound(w1 + drift1, THETA_FRAC - Q.FRAC30);
-        long tz = Q.shiftRound(w2 + drift2, THETA_FRAC - Q.FRAC30);
+        tx = Q.clamp(Q.shiftRound(w0 + drift0, THETA_FRAC - Q.FRAC30), MAX_STEP); // Q2.30
+        ty = Q.clamp(Q.shiftRound(w1 + drift1, THETA_FRAC - Q.FRAC30), MAX_STEP);
+        tz = Q.clamp(Q.shiftRound(w2 + drift2, THETA_FRAC - Q.FRAC30), MAX_STEP);
+        stepMatrix();
+    }
+
+    private void stepMatrix() {
         long xx = Q.mul30(tx, tx), yy = Q.mul30(ty, ty), zz = Q.mul30(tz, tz);
-        long t2 = xx + yy + zz; // < 2^32
-        long a = A0 + Q.mul30(t2, A1 + Q.mul30(t2, A2 + Q.mul30(t2, A3)));
-        long b = B0 + Q.mul30(t2, B1 + Q.mul30(t2, B2 + Q.mul30(t2, B3)));
+        long t2 = xx + yy + zz;         // <= 1.92 in Q2.30
+        long t4 = Q.mul30(t2, t2);
+        long a = A0 + Q.mul30(t2, A1) + Q.mul30(t4, A2 + Q.mul30(t2, A3));
+        long b = B0 + Q.mul30(t2, B1) + Q.mul30(t4, B2 + Q.mul30(t2, B3));
         long bxy = Q.mul30(b, Q.mul30(tx, ty)), bxz = Q.mul30(b, Q.mul30(tx, tz)), byz = Q.mul30(b, Q.mul30(ty, tz));
         long atx = Q.mul30(a, tx), aty = Q.mul30(a, ty), atz = Q.mul30(a, tz);
         m00 = Q.ONE30 - Q.mul30(b, yy + zz);
@@ -304,6 +333,10 @@ public final class TiltEstimator {
         m20 = bxz + aty;
         m12 = byz + atx;
         m21 = byz - atx;
+    }
+
+    /** Turns the I-frame vectors by the step rotation, then adds the previous sample's drift increment. */
+    private void rotateStates() {
         // |y| < 2^31.8, |v| < 2^30 (shock limit <= 8 g), |drift| < 2^29: row products < 2^62
         long y0 = accY0, y1 = accY1, y2 = accY2;
         accY0 = rot(m00, m01, m02, y0, y1, y2);
@@ -314,37 +347,47 @@ public final class TiltEstimator {
         accV1 = rot(m10, m11, m12, v0, v1, v2);
         accV2 = rot(m20, m21, m22, v0, v1, v2);
         long d0 = drift0, d1 = drift1, d2 = drift2;
-        drift0 = rot(m00, m01, m02, d0, d1, d2);
-        drift1 = rot(m10, m11, m12, d0, d1, d2);
-        drift2 = rot(m20, m21, m22, d0, d1, d2);
+        drift0 = Q.clamp(rot(m00, m01, m02, d0, d1, d2) + driftStep0, biasClipTheta);
+        drift1 = Q.clamp(rot(m10, m11, m12, d0, d1, d2) + driftStep1, biasClipTheta);
+        drift2 = Q.clamp(rot(m20, m21, m22, d0, d1, d2) + driftStep2, biasClipTheta);
     }
 
     private static long rot(long ma, long mb, long mc, long x, long y, long z) {
         return (ma * x + mb * y + mc * z + Q.HALF30) >> Q.FRAC30;
     }
 
-    /** Shock rejection, then the 2nd-order Butterworth low-pass, then up = y / |y|. */
-    private void filterAcc(long x0, long x1, long x2) {
-        long e0 = x0 - accY0, e1 = x1 - accY1, e2 = x2 - accY2; // < 2^33
-        long s0 = e0 >> 10, s1 = e1 >> 10, s2 = e2 >> 10;
+    /** Shock rejection: the innovation x - y is limited to the shock limit. */
+    private void limitShock(long x0, long x1, long x2) {
+        long d0 = x0 - accY0, d1 = x1 - accY1, d2 = x2 - accY2; // < 2^33
+        long s0 = d0 >> 10, s1 = d1 >> 10, s2 = d2 >> 10;
         long s = s0 * s0 + s1 * s1 + s2 * s2;
         if (s > shock2) {
-            long f = (shock * FixedMath.invSqrt62(s)) >> 32; // shock / |e| in Q2.30, < 1
-            e0 = Q.mul30(e0, f);
-            e1 = Q.mul30(e1, f);
-            e2 = Q.mul30(e2, f);
+            long f = (shock * FixedMath.invSqrt62(s)) >> 32; // shock / |d| in Q2.30, < 1
+            d0 = Q.mul30(d0, f);
+            d1 = Q.mul30(d1, f);
+            d2 = Q.mul30(d2, f);
         }
-        // semi-implicit Euler: v += k (e - sqrt2 v); y += k v (|e| <= 8 g < 2^30 after the limit)
+        e0 = d0;
+        e1 = d1;
+        e2 = d2;
+    }
+
+    /** 2nd-order Butterworth low-pass, semi-implicit Euler: v += k (e - sqrt2 v); y += k v. */
+    private void lowPassAcc() {
+        // |e| <= 8 g < 2^30 after the limit, |v| < 2^30
         accV0 += Q.mul30(kAcc, e0) - Q.mul30(kAccSqrt2, accV0);
         accV1 += Q.mul30(kAcc, e1) - Q.mul30(kAccSqrt2, accV1);
         accV2 += Q.mul30(kAcc, e2) - Q.mul30(kAccSqrt2, accV2);
         accY0 += Q.mul30(kAcc, accV0);
         accY1 += Q.mul30(kAcc, accV1);
         accY2 += Q.mul30(kAcc, accV2);
+    }
+
+    /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G. */
+    private void normalizeUp() {
         long y0 = accY0 >> 4, y1 = accY1 >> 4, y2 = accY2 >> 4; // < 2^28
         long n2 = y0 * y0 + y1 * y1 + y2 * y2;
-        upValid = n2 >= minNorm2;
-        if (upValid) {
+        if (n2 >= minNorm2) {
             long inv = FixedMath.invSqrt62(n2);          // 2^62 / |y|: |y_i| * inv <= 2^62
             up0 = (int) ((y0 * inv + (1L << 31)) >> 32);
             up1 = (int) ((y1 * inv + (1L << 31)) >> 32);
@@ -352,17 +395,18 @@ public final class TiltEstimator {
         }
     }
 
-    /** This step's inclination correction kAcc (v x up) / g, integrated, is the I-frame drift rate. */
+    /**
+     * This step's inclination correction kAcc (v x y) / g^2 (|y| taken as 1 g), integrated, is the
+     * I-frame drift rate; the increment is added after the next sample's rotation, which keeps the
+     * low-pass and the normalisation off the next rotation's dependency chain.
+     */
     private void estimateDrift() {
-        if (!upValid) {
-            return;
-        }
-        long c0 = Q.mul30(accV1, up2) - Q.mul30(accV2, up1); // acc units
-        long c1 = Q.mul30(accV2, up0) - Q.mul30(accV0, up2);
-        long c2 = Q.mul30(accV0, up1) - Q.mul30(accV1, up0);
-        drift0 = Q.clamp(drift0 + Q.mul30(driftGain, c0), biasClipTheta);
-        drift1 = Q.clamp(drift1 + Q.mul30(driftGain, c1), biasClipTheta);
-        drift2 = Q.clamp(drift2 + Q.mul30(driftGain, c2), biasClipTheta);
+        long c0 = Q.mul30(accV1, accY2) - Q.mul30(accV2, accY1); // |v| < 2^30, |y| < 2^31.8
+        long c1 = Q.mul30(accV2, accY0) - Q.mul30(accV0, accY2);
+        long c2 = Q.mul30(accV0, accY1) - Q.mul30(accV1, accY0);
+        driftStep0 = Q.mul30(driftGain, c0);
+        driftStep1 = Q.mul30(driftGain, c1);
+        driftStep2 = Q.mul30(driftGain, c2);
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate by the lead. */

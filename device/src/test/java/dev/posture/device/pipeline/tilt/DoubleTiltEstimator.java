@@ -14,6 +14,7 @@ final class DoubleTiltEstimator {
     private static final double SQRT2 = Math.sqrt(2);
     private static final double G = dev.posture.device.pipeline.ImuScale.STANDARD_GRAVITY;
     private static final double MIN_NORM_G = TiltEstimator.MIN_NORM_G;
+    private static final double MAX_STEP = TiltEstimator.MAX_STEP_RAD;
 
     // ---- coefficients (derived once from params and sample rate) ----
     private final double ts;            // sample period, s
@@ -26,7 +27,7 @@ final class DoubleTiltEstimator {
     private final double biasP0;        // bias variance at start, (0.01 deg/s)^2
     private final double biasV;         // bias variance growth per sample, (0.01 deg/s)^2
     private final double biasRestW;     // variance of one rest measurement, (0.01 deg/s)^2
-    private final double driftGain;     // kAcc / (driftTime g), 1/(s m/s^2) (0 = off)
+    private final double driftGain;     // kAcc / (driftTime g^2), 1/(s (m/s^2)^2) (0 = off)
     private final double minNorm;       // smallest |accY| that defines an up vector, m/s^2
     private final double shock2;        // squared shock limit, (m/s^2)^2
     private final double shock;         // shock limit, m/s^2
@@ -37,6 +38,7 @@ final class DoubleTiltEstimator {
     private final double[] accY = new double[3];   // acc low-pass output (I-frame vector), m/s^2
     private final double[] accV = new double[3];   // acc low-pass state y'/omega_c (I-frame vector), m/s^2
     private final double[] drift = new double[3];  // drift rate of the I frame, rad/s
+    private final double[] driftStep = new double[3]; // last drift increment, applied next sample, rad/s
     private final double[] gyrLp = new double[3];  // rest low-pass of the gyro, rad/s
     private final double[] accLp = new double[3];  // rest low-pass of the accelerometer, m/s^2
     private int restSamples;                       // samples within the rest bounds, capped
@@ -44,7 +46,6 @@ final class DoubleTiltEstimator {
     private final double[] bias = new double[3];   // gyro bias estimate, rad/s
     private double biasP;                          // bias variance, (0.01 deg/s)^2
     private final double[] up = {0, 0, 1};         // unit up vector, sensor frame
-    private boolean upValid;                       // |accY| >= minNorm this sample
     private final double[] out = {0, 0, 1};        // output (up predicted by lead), sensor frame
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
@@ -59,7 +60,7 @@ final class DoubleTiltEstimator {
         biasV = sq(0.1 * 100) * ts / p.biasForgettingTimeS();
         double pRest = sq(p.biasSigmaRestDps() * 100);
         biasRestW = sq(pRest) / biasV + pRest;
-        driftGain = p.driftTimeS() > 0 ? kAcc / p.driftTimeS() / G : 0;
+        driftGain = p.driftTimeS() > 0 ? kAcc / p.driftTimeS() / (G * G) : 0;
         minNorm = MIN_NORM_G * G;
         shock = p.shockLimitMs2();
         shock2 = sq(shock);
@@ -75,7 +76,8 @@ final class DoubleTiltEstimator {
         detectRest(gx, gy, gz, ax, ay, az);
         estimateBiasAtRest();
         double wx = gx - bias[0], wy = gy - bias[1], wz = gz - bias[2];
-        rotateInertialVectors((wx + drift[0]) * ts, (wy + drift[1]) * ts, (wz + drift[2]) * ts);
+        rotateInertialVectors(clamp((wx + drift[0]) * ts, MAX_STEP), clamp((wy + drift[1]) * ts, MAX_STEP),
+                clamp((wz + drift[2]) * ts, MAX_STEP));
         filterAcc(ax, ay, az);
         estimateDrift();
         predictOutput(wx, wy, wz);
@@ -155,7 +157,8 @@ final class DoubleTiltEstimator {
     /**
      * Rotates the I-frame vectors (acc low-pass states, drift) by the inverse of this step's rotation
      * vector t (rad), so they stay fixed in the I frame: Rodrigues' formula with sin(t)/t and
-     * (1 - cos(t))/t^2 as series in t^2 (error below 5e-5 up to t = 1.4 rad, i.e. 2000 deg/s at 25 Hz).
+     * (1 - cos(t))/t^2 as series in t^2 (error below 3e-5 for |t| <= 1.39 rad). Then adds the
+     * previous sample's drift increment.
      */
     private void rotateInertialVectors(double tx, double ty, double tz) {
         double xx = tx * tx, yy = ty * ty, zz = tz * tz;
@@ -176,6 +179,9 @@ final class DoubleTiltEstimator {
         rotate(accY);
         rotate(accV);
         rotate(drift);
+        for (int i = 0; i < 3; i++) {
+            drift[i] = clamp(drift[i] + driftStep[i], biasClip);
+        }
     }
 
     /** Shock rejection: the sample enters the low-pass at most shock (m/s^2) away from its output. */
@@ -196,25 +202,22 @@ final class DoubleTiltEstimator {
         accY[1] += kAcc * accV[1];
         accY[2] += kAcc * accV[2];
         double norm = Math.sqrt(accY[0] * accY[0] + accY[1] * accY[1] + accY[2] * accY[2]);
-        upValid = norm >= minNorm;
-        if (upValid) {
+        if (norm >= minNorm) {
             set(up, accY[0] / norm, accY[1] / norm, accY[2] / norm);
         }
     }
 
     /**
-     * The inclination correction of this step, old up to new up, is u_new x u_old = kAcc (v x u) / |y|
+     * The inclination correction of this step, old up to new up, is u_new x u_old = kAcc (v x y) / |y|^2
      * (the low-pass moved y by kAcc v; |y| is taken as 1 g); integrated with time constant driftTime
-     * it is the drift rate.
+     * it is the drift rate. The increment is applied after the next sample's rotation, which keeps
+     * the normalisation and this sample's low-pass off the next rotation's critical path.
      */
     private void estimateDrift() {
-        if (!upValid) {
-            return;
-        }
         double g = driftGain;
-        drift[0] = clamp(drift[0] + g * (accV[1] * up[2] - accV[2] * up[1]), biasClip);
-        drift[1] = clamp(drift[1] + g * (accV[2] * up[0] - accV[0] * up[2]), biasClip);
-        drift[2] = clamp(drift[2] + g * (accV[0] * up[1] - accV[1] * up[0]), biasClip);
+        driftStep[0] = g * (accV[1] * accY[2] - accV[2] * accY[1]);
+        driftStep[1] = g * (accV[2] * accY[0] - accV[0] * accY[2]);
+        driftStep[2] = g * (accV[0] * accY[1] - accV[1] * accY[0]);
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate lead seconds. */

@@ -10,20 +10,20 @@ import dev.posture.device.pipeline.fixed.Q;
  * construction, any sample rate from 25 to 1000 Hz.
  *
  * <p>The algorithm follows VQF (Laidig &amp; Seel, Information Fusion 2023) in its 6D, inclination-only
- * form, with VQF's motion bias estimator replaced by a cheaper drift-rate integrator. One update is
- * the list of steps below; {@code device/docs/estimator.md} explains each and gives the measured
- * accuracy and cost.
+ * form, with VQF's motion bias estimator replaced by a cheaper drift state in the low-pass. One
+ * update is the list of steps below; {@code device/docs/estimator.md} explains each and gives the
+ * measured accuracy and cost.
  * <ol>
  *   <li>{@code detectRest}: gyro and accelerometer stay near their low-passes for restMinS.</li>
  *   <li>{@code estimateBiasAtRest}: at rest, a scalar Kalman filter pulls the gyro bias toward the
  *       gyro low-pass.</li>
  *   <li>{@code rotateInertialVectors}: the I-frame ("almost inertial", gyro-integrated frame)
- *       vectors are kept in sensor coordinates and turned by the inverse of this step's rotation
- *       (gyro - bias + drift), so they stay fixed in the I frame.</li>
+ *       vectors, the low-pass states, are kept in sensor coordinates and turned by the inverse of
+ *       this step's rotation (gyro - bias), so they stay fixed in the I frame.</li>
  *   <li>{@code filterAcc}: the accelerometer, its innovation limited (shock rejection), enters a
- *       2nd-order Butterworth low-pass in the I frame; the normalised output is "up".</li>
- *   <li>{@code estimateDrift}: this step's inclination correction, integrated, is the drift rate of
- *       the I frame (gyro bias and scale errors in motion).</li>
+ *       2nd-order Butterworth low-pass in the I frame whose extra integrating state absorbs a
+ *       steady drift of the I frame (gyro bias and scale errors in motion); the normalised output
+ *       is "up".</li>
  *   <li>{@code predictOutput}: optional extrapolation of up by a known sensor latency.</li>
  * </ol>
  *
@@ -35,6 +35,8 @@ import dev.posture.device.pipeline.fixed.Q;
 public final class TiltEstimator {
     /** Fractional bits of the per-sample angle unit (rad per sample). */
     static final int THETA_FRAC = 38;
+    /** Extra fractional bits of the drift state z over acc units. */
+    static final int Z_FRAC = 12;
     /** Acc units: 1 g is at most 2^ACC_G_BITS units. */
     static final int ACC_G_BITS = 27;
     /** Below this low-passed specific force (free fall, no data) up and drift hold, g. */
@@ -43,9 +45,8 @@ public final class TiltEstimator {
     static final double MAX_STEP_RAD = 0.8;
     private static final long MAX_STEP = Q.toQ30(MAX_STEP_RAD);
 
-    // sin(t)/t = A0 + t2 (A1 + t2 (A2 + t2 A3)), (1 - cos t)/t^2 = B0 + t2 (B1 + ...), Q2.30 (Taylor).
-    private static final long A0 = Q.ONE30, A1 = Q.toQ30(-1.0 / 6), A2 = Q.toQ30(1.0 / 120), A3 = Q.toQ30(-1.0 / 5040);
-    private static final long B0 = Q.ONE30 / 2, B1 = Q.toQ30(-1.0 / 24), B2 = Q.toQ30(1.0 / 720), B3 = Q.toQ30(-1.0 / 40320);
+    // sin(t)/t ~ 1 - t^2/6 and (1 - cos t)/t^2 ~ 1/2 - t^2/24, Q2.30
+    private static final long A1 = Q.toQ30(-1.0 / 6), B1 = Q.toQ30(-1.0 / 24);
 
     private final TiltParams params;
     private final ImuScale scale;
@@ -65,7 +66,8 @@ public final class TiltEstimator {
     private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
     private final long biasV;           // bias variance growth per sample, (0.01 deg/s)^2 Q.20
     private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
-    private final long driftGain;       // drift increment per unit of (v x y) / 2^30, Q2.30 of rad/sample Q.38
+    private final long kDrift;          // drift state gain kAcc Ts / driftTime, Q.42 (z has Z_FRAC more bits)
+    private final long driftClip;       // bound of z per axis: biasClip Ts g, acc units << Z_FRAC
     private final long shock;           // shock limit, acc units >> 10
     private final long shock2;          // its square
     private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
@@ -75,8 +77,7 @@ public final class TiltEstimator {
     private boolean started;
     private long accY0, accY1, accY2;   // acc low-pass output, I-frame vector, acc units
     private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
-    private long drift0, drift1, drift2; // drift rate of the I frame, rad/sample Q.38
-    private long driftStep0, driftStep1, driftStep2; // increment for the next sample, rad/sample Q.38
+    private long accZ0, accZ1, accZ2;   // low-pass drift state -Ts drift x y, I-frame vector, acc units << Z_FRAC
     private long gyrLp0, gyrLp1, gyrLp2; // rest low-pass of the gyro, counts << 16
     private long accLp0, accLp1, accLp2; // rest low-pass of the accelerometer, acc units
     private int restSamples;            // samples within the rest bounds, capped at restMinSamples
@@ -131,9 +132,8 @@ public final class TiltEstimator {
         biasP0 = Q.toFixed(p0, 20);
         biasV = Q.toFixed(v, 20);
         biasRestW = Q.toFixed(sq(pRest) / v + pRest, 20);
-        // drift (rad/s) += kAcc / driftTime * (v x y) / g^2, with (v x y) in acc units^2 / 2^30
-        driftGain = params.driftTimeS() > 0
-                ? Q.toFixed(kAccD / params.driftTimeS() * ts / (accOneG * accOneG), THETA_FRAC + 2 * Q.FRAC30) : 0;
+        kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * ts / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
+        driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * ts * accOneG, Z_FRAC));
         shock = Math.round(Math.scalb(params.shockLimitMs2() * accPerMs2, -10));
         shock2 = shock * shock;
         double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
@@ -146,8 +146,7 @@ public final class TiltEstimator {
     public void reset() {
         started = false;
         accY0 = accY1 = accY2 = accV0 = accV1 = accV2 = 0;
-        drift0 = drift1 = drift2 = 0;
-        driftStep0 = driftStep1 = driftStep2 = 0;
+        accZ0 = accZ1 = accZ2 = 0;
         gyrLp0 = gyrLp1 = gyrLp2 = accLp0 = accLp1 = accLp2 = 0;
         restSamples = 0;
         rest = false;
@@ -172,7 +171,6 @@ public final class TiltEstimator {
         estimateBiasAtRest();
         rotateInertialVectors(gx, gy, gz);
         filterAcc(x0, x1, x2);
-        estimateDrift();
         predictOutput();
     }
 
@@ -221,10 +219,15 @@ public final class TiltEstimator {
         return Math.toDegrees(Math.scalb((double) b, -THETA_FRAC) * sampleRateHz);
     }
 
-    /** Drift rate of the almost-inertial frame on sensor axis 0..2, deg/s (telemetry and tests). */
+    /**
+     * Drift rate of the almost-inertial frame across up, sensor axis 0..2, deg/s, from the drift state
+     * z = -Ts drift x y (telemetry and tests; not for the sampling loop).
+     */
     public double driftDps(int axis) {
-        long d = axis == 0 ? drift0 : axis == 1 ? drift1 : drift2;
-        return Math.toDegrees(Math.scalb((double) d, -THETA_FRAC) * sampleRateHz);
+        double y0 = accY0, y1 = accY1, y2 = accY2;
+        double z0 = Math.scalb((double) accZ0, -Z_FRAC), z1 = Math.scalb((double) accZ1, -Z_FRAC), z2 = Math.scalb((double) accZ2, -Z_FRAC);
+        double c = axis == 0 ? y1 * z2 - y2 * z1 : axis == 1 ? y2 * z0 - y0 * z2 : y0 * z1 - y1 * z0;
+        return Math.toDegrees(c / (y0 * y0 + y1 * y1 + y2 * y2) * sampleRateHz);
     }
 
     public TiltParams params() {
@@ -301,27 +304,22 @@ public final class TiltEstimator {
     }
 
     /**
-     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias + drift) Ts
-     * (each axis limited to {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with
-     * a = sin|t|/|t| and b = (1 - cos|t|)/|t|^2 as series in |t|^2 (error below 3e-5 for
-     * |t| &lt;= 1.39 rad), evaluated in Estrin's form for a short dependency chain.
+     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias) Ts (each axis
+     * limited to {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t|
+     * and b = (1 - cos|t|)/|t|^2 by their series to |t|^2 (relative error below |t|^4/120: 1e-7 at
+     * 0.1 rad, 3e-3 at the bound).
      */
     private void stepRotation(int gx, int gy, int gz) {
         w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
         w1 = gy * gyrToTheta - bias1;
         w2 = gz * gyrToTheta - bias2;
-        tx = Q.clamp(Q.shiftRound(w0 + drift0, THETA_FRAC - Q.FRAC30), MAX_STEP); // Q2.30
-        ty = Q.clamp(Q.shiftRound(w1 + drift1, THETA_FRAC - Q.FRAC30), MAX_STEP);
-        tz = Q.clamp(Q.shiftRound(w2 + drift2, THETA_FRAC - Q.FRAC30), MAX_STEP);
-        stepMatrix();
-    }
-
-    private void stepMatrix() {
+        long tx = Q.clamp(Q.shiftRound(w0, THETA_FRAC - Q.FRAC30), MAX_STEP); // Q2.30
+        long ty = Q.clamp(Q.shiftRound(w1, THETA_FRAC - Q.FRAC30), MAX_STEP);
+        long tz = Q.clamp(Q.shiftRound(w2, THETA_FRAC - Q.FRAC30), MAX_STEP);
         long xx = Q.mul30(tx, tx), yy = Q.mul30(ty, ty), zz = Q.mul30(tz, tz);
         long t2 = xx + yy + zz;         // <= 1.92 in Q2.30
-        long t4 = Q.mul30(t2, t2);
-        long a = A0 + Q.mul30(t2, A1) + Q.mul30(t4, A2 + Q.mul30(t2, A3));
-        long b = B0 + Q.mul30(t2, B1) + Q.mul30(t4, B2 + Q.mul30(t2, B3));
+        long a = Q.ONE30 + Q.mul30(t2, A1);
+        long b = Q.ONE30 / 2 + Q.mul30(t2, B1);
         long bxy = Q.mul30(b, Q.mul30(tx, ty)), bxz = Q.mul30(b, Q.mul30(tx, tz)), byz = Q.mul30(b, Q.mul30(ty, tz));
         long atx = Q.mul30(a, tx), aty = Q.mul30(a, ty), atz = Q.mul30(a, tz);
         m00 = Q.ONE30 - Q.mul30(b, yy + zz);
@@ -335,9 +333,9 @@ public final class TiltEstimator {
         m21 = byz - atx;
     }
 
-    /** Turns the I-frame vectors by the step rotation, then adds the previous sample's drift increment. */
+    /** Turns the I-frame vectors (the low-pass states) by the step rotation. */
     private void rotateStates() {
-        // |y| < 2^31.8, |v| < 2^30 (shock limit <= 8 g), |drift| < 2^29: row products < 2^62
+        // |y| < 2^31.8, |v| < 2^30 (shock limit <= 8 g), |z| < 2^31 (bias clip <= 5 deg/s): row products < 2^62
         long y0 = accY0, y1 = accY1, y2 = accY2;
         accY0 = rot(m00, m01, m02, y0, y1, y2);
         accY1 = rot(m10, m11, m12, y0, y1, y2);
@@ -346,10 +344,10 @@ public final class TiltEstimator {
         accV0 = rot(m00, m01, m02, v0, v1, v2);
         accV1 = rot(m10, m11, m12, v0, v1, v2);
         accV2 = rot(m20, m21, m22, v0, v1, v2);
-        long d0 = drift0, d1 = drift1, d2 = drift2;
-        drift0 = Q.clamp(rot(m00, m01, m02, d0, d1, d2) + driftStep0, biasClipTheta);
-        drift1 = Q.clamp(rot(m10, m11, m12, d0, d1, d2) + driftStep1, biasClipTheta);
-        drift2 = Q.clamp(rot(m20, m21, m22, d0, d1, d2) + driftStep2, biasClipTheta);
+        long z0 = accZ0, z1 = accZ1, z2 = accZ2;
+        accZ0 = rot(m00, m01, m02, z0, z1, z2);
+        accZ1 = rot(m10, m11, m12, z0, z1, z2);
+        accZ2 = rot(m20, m21, m22, z0, z1, z2);
     }
 
     private static long rot(long ma, long mb, long mc, long x, long y, long z) {
@@ -372,15 +370,21 @@ public final class TiltEstimator {
         e2 = d2;
     }
 
-    /** 2nd-order Butterworth low-pass, semi-implicit Euler: v += k (e - sqrt2 v); y += k v. */
+    /**
+     * 2nd-order Butterworth low-pass, semi-implicit Euler: v += k (e - sqrt2 v); y += k v; plus the
+     * drift state: y += z; z += kDrift v (z = -Ts drift x y absorbs a steady drift of the I frame).
+     */
     private void lowPassAcc() {
-        // |e| <= 8 g < 2^30 after the limit, |v| < 2^30
+        // |e| <= 8 g < 2^30 after the limit, |v| < 2^30, kDrift < 2^29 (25 Hz)
         accV0 += Q.mul30(kAcc, e0) - Q.mul30(kAccSqrt2, accV0);
         accV1 += Q.mul30(kAcc, e1) - Q.mul30(kAccSqrt2, accV1);
         accV2 += Q.mul30(kAcc, e2) - Q.mul30(kAccSqrt2, accV2);
-        accY0 += Q.mul30(kAcc, accV0);
-        accY1 += Q.mul30(kAcc, accV1);
-        accY2 += Q.mul30(kAcc, accV2);
+        accY0 += Q.mul30(kAcc, accV0) + Q.shiftRound(accZ0, Z_FRAC);
+        accY1 += Q.mul30(kAcc, accV1) + Q.shiftRound(accZ1, Z_FRAC);
+        accY2 += Q.mul30(kAcc, accV2) + Q.shiftRound(accZ2, Z_FRAC);
+        accZ0 = Q.clamp(accZ0 + Q.mul30(kDrift, accV0), driftClip);
+        accZ1 = Q.clamp(accZ1 + Q.mul30(kDrift, accV1), driftClip);
+        accZ2 = Q.clamp(accZ2 + Q.mul30(kDrift, accV2), driftClip);
     }
 
     /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G. */
@@ -393,20 +397,6 @@ public final class TiltEstimator {
             up1 = (int) ((y1 * inv + (1L << 31)) >> 32);
             up2 = (int) ((y2 * inv + (1L << 31)) >> 32);
         }
-    }
-
-    /**
-     * This step's inclination correction kAcc (v x y) / g^2 (|y| taken as 1 g), integrated, is the
-     * I-frame drift rate; the increment is added after the next sample's rotation, which keeps the
-     * low-pass and the normalisation off the next rotation's dependency chain.
-     */
-    private void estimateDrift() {
-        long c0 = Q.mul30(accV1, accY2) - Q.mul30(accV2, accY1); // |v| < 2^30, |y| < 2^31.8
-        long c1 = Q.mul30(accV2, accY0) - Q.mul30(accV0, accY2);
-        long c2 = Q.mul30(accV0, accY1) - Q.mul30(accV1, accY0);
-        driftStep0 = Q.mul30(driftGain, c0);
-        driftStep1 = Q.mul30(driftGain, c1);
-        driftStep2 = Q.mul30(driftGain, c2);
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate by the lead. */

@@ -15,7 +15,8 @@ package dev.posture.device.pipeline.tilt;
  * @param restFilterTauS     rest detection: time constant of the low-pass filters, s (0.5)
  * @param biasSigmaInitDps   std. dev. of the gyro bias before any estimate, deg/s (0.5)
  * @param biasForgettingTimeS time in which the bias variance grows from 0 to (0.1 deg/s)^2, s (100)
- * @param biasClipDps        bound of the gyro bias estimate (and of one measurement of it), deg/s (2.0)
+ * @param biasClipDps        bound of the gyro bias estimate, of one measurement of it and of the drift
+ *                           rate, deg/s, at most 5 (2.0)
  * @param biasSigmaRestDps   std. dev. of the gyro bias measurement at rest, deg/s (0.03)
  * @param shockLimitMs2      shock rejection: an accelerometer sample enters the low-pass at most this far
  *                           from the low-pass output, m/s^2, at most 8 g (19.6, i.e. 2 g)
@@ -52,6 +53,9 @@ public record TiltParams(
         positive("biasSigmaInitDps", biasSigmaInitDps);
         positive("biasForgettingTimeS", biasForgettingTimeS);
         positive("biasClipDps", biasClipDps);
+        if (biasClipDps > 5) {
+            throw new IllegalArgumentException("biasClipDps must be at most 5 deg/s: " + biasClipDps);
+        }
         positive("biasSigmaRestDps", biasSigmaRestDps);
         positive("shockLimitMs2", shockLimitMs2);
         if (shockLimitMs2 > 8 * 9.80665) {

@@ -7,23 +7,27 @@ import dev.posture.device.pipeline.fixed.Q;
 /**
  * Fixed-point tilt estimator: the "up" unit vector (away from the Earth) in the sensor frame, from raw
  * gyroscope and accelerometer counts. Integer arithmetic only in {@link #update}, no allocation after
- * construction, any sample rate from 25 to 1000 Hz.
+ * construction, any sample rate from 25 to 1000 Hz. Its plain {@code double} twin is
+ * {@code DoubleTiltEstimator} in the tests.
  *
  * <p>The algorithm follows VQF (Laidig &amp; Seel, Information Fusion 2023) in its 6D, inclination-only
  * form, with VQF's motion bias estimator replaced by a cheaper drift state in the low-pass. One
  * update is the list of steps below; {@code device/docs/estimator.md} explains each and gives the
  * measured accuracy and cost.
  * <ol>
- *   <li>{@code detectRest}: gyro and accelerometer stay near their low-passes for restMinS.</li>
+ *   <li>{@code lowPassGyro}: first-order low-pass of the gyro (the bias measurement at rest).</li>
+ *   <li>{@code stepRotation}, {@code rotateStates}: the I-frame ("almost inertial", gyro-integrated
+ *       frame) vectors, the low-pass states, are kept in sensor coordinates and turned by the
+ *       inverse of this step's rotation (gyro - bias), so they stay fixed in the I frame.</li>
+ *   <li>{@code limitShock}: the accelerometer's innovation against the gravity estimate, limited to
+ *       the shock limit.</li>
+ *   <li>{@code detectRest}: gyro near its low-pass and accelerometer near the gravity estimate for
+ *       restMinS.</li>
  *   <li>{@code estimateBiasAtRest}: at rest, a scalar Kalman filter pulls the gyro bias toward the
  *       gyro low-pass.</li>
- *   <li>{@code rotateInertialVectors}: the I-frame ("almost inertial", gyro-integrated frame)
- *       vectors, the low-pass states, are kept in sensor coordinates and turned by the inverse of
- *       this step's rotation (gyro - bias), so they stay fixed in the I frame.</li>
- *   <li>{@code filterAcc}: the accelerometer, its innovation limited (shock rejection), enters a
- *       2nd-order Butterworth low-pass in the I frame whose extra integrating state absorbs a
- *       steady drift of the I frame (gyro bias and scale errors in motion); the normalised output
- *       is "up".</li>
+ *   <li>{@code lowPassAcc}: 2nd-order Butterworth low-pass in the I frame with an extra integrating
+ *       state that absorbs a steady drift of the I frame (gyro bias and scale errors in motion).</li>
+ *   <li>{@code normalizeUp}: up = y / |y|.</li>
  *   <li>{@code predictOutput}: optional extrapolation of up by a known sensor latency.</li>
  * </ol>
  *
@@ -39,7 +43,7 @@ public final class TiltEstimator {
     static final int Z_FRAC = 12;
     /** Acc units: 1 g is at most 2^ACC_G_BITS units. */
     static final int ACC_G_BITS = 27;
-    /** Below this low-passed specific force (free fall, no data) up and drift hold, g. */
+    /** Below this low-passed specific force (free fall, no data) up holds, g. */
     static final double MIN_NORM_G = 0.25;
     /** Bound of one sample's rotation per axis, rad (46 deg: 1146 deg/s at 25 Hz). */
     static final double MAX_STEP_RAD = 0.8;
@@ -57,17 +61,17 @@ public final class TiltEstimator {
     private final int accShift;         // acc units = counts << accShift
     private final long kAcc;            // acc low-pass step gain omega_c Ts, Q2.30 (omega_c = sqrt2 / tauAcc)
     private final long kAccSqrt2;       // sqrt2 kAcc, Q2.30
-    private final long kRest;           // rest low-pass step gain Ts / restFilterTau, Q2.30
+    private final long kDrift;          // drift state gain kAcc Ts / driftTime, Q.42 (z has Z_FRAC more bits)
+    private final long driftClip;       // bound of z per axis: biasClip Ts g, acc units << Z_FRAC
+    private final long kRest;           // gyro low-pass step gain Ts / restFilterTau, Q2.30
     private final long restThGyr2;      // squared gyro deviation bound, (counts * 16)^2
-    private final long restThAcc2;      // squared acc deviation bound, (acc units >> 14)^2
+    private final long restThAcc2;      // squared acc deviation bound, (acc units >> 10)^2
     private final int restMinSamples;   // samples within bounds before rest is declared
     private final long biasClipCounts;  // bias bound for the gyro low-pass, counts << 16
-    private final long biasClipTheta;   // bound of bias, drift and one bias measurement, rad/sample Q.38
+    private final long biasClipTheta;   // bound of the bias and of one bias measurement, rad/sample Q.38
     private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
     private final long biasV;           // bias variance growth per sample, (0.01 deg/s)^2 Q.20
     private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
-    private final long kDrift;          // drift state gain kAcc Ts / driftTime, Q.42 (z has Z_FRAC more bits)
-    private final long driftClip;       // bound of z per axis: biasClip Ts g, acc units << Z_FRAC
     private final long shock;           // shock limit, acc units >> 10
     private final long shock2;          // its square
     private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
@@ -75,11 +79,10 @@ public final class TiltEstimator {
 
     // ---- state ----
     private boolean started;
-    private long accY0, accY1, accY2;   // acc low-pass output, I-frame vector, acc units
+    private long accY0, accY1, accY2;   // acc low-pass output (gravity estimate), I-frame vector, acc units
     private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
     private long accZ0, accZ1, accZ2;   // low-pass drift state -Ts drift x y, I-frame vector, acc units << Z_FRAC
-    private long gyrLp0, gyrLp1, gyrLp2; // rest low-pass of the gyro, counts << 16
-    private long accLp0, accLp1, accLp2; // rest low-pass of the accelerometer, acc units
+    private long gyrLp0, gyrLp1, gyrLp2; // low-pass of the gyro, counts << 16
     private int restSamples;            // samples within the rest bounds, capped at restMinSamples
     private boolean rest;               // rest detected
     private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
@@ -89,9 +92,8 @@ public final class TiltEstimator {
 
     // ---- per-sample scratch (fields, not arrays: no allocation, no bounds checks) ----
     private long w0, w1, w2;            // gyro - bias, rad/sample Q.38
-    private long e0, e1, e2;            // accelerometer innovation after the shock limit, acc units
-    private long tx, ty, tz;            // this step's rotation vector, rad Q2.30
     private long m00, m01, m02, m10, m11, m12, m20, m21, m22; // step rotation (inverse), Q2.30
+    private long e0, e1, e2;            // accelerometer innovation after the shock limit, acc units
 
     /**
      * @param params       tuning parameters in physical units
@@ -105,10 +107,10 @@ public final class TiltEstimator {
         if (scale.accLsbPerG() < 2048) {
             throw new IllegalArgumentException("accelerometer full scale above 16 g: " + scale.accLsbPerG() + " LSB/g");
         }
-        double ts = 1 / sampleRateHz;
         this.params = params;
         this.scale = scale;
         this.sampleRateHz = sampleRateHz;
+        double ts = 1 / sampleRateHz;
 
         gyrToTheta = Q.toFixed(Math.toRadians(1 / scale.gyrLsbPerDps()) * ts, THETA_FRAC);
         accShift = ACC_G_BITS - (int) Math.ceil(Math.log(scale.accLsbPerG()) / Math.log(2) - 1e-12);
@@ -118,10 +120,12 @@ public final class TiltEstimator {
         double kAccD = Math.sqrt(2) / params.tauAccS() * ts;
         kAcc = Q.toQ30(kAccD);
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
+        kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * ts / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
+        driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * ts * accOneG, Z_FRAC));
         kRest = Q.toQ30(ts / params.restFilterTauS());
-        double thGyrCounts16 = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
-        restThGyr2 = Math.round(thGyrCounts16 * thGyrCounts16);
-        double thAcc = Math.scalb(params.restThAccMs2() * accPerMs2, -14);
+        double thGyr = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
+        restThGyr2 = Math.round(thGyr * thGyr);
+        double thAcc = Math.scalb(params.restThAccMs2() * accPerMs2, -10);
         restThAcc2 = Math.round(thAcc * thAcc);
         restMinSamples = (int) Math.ceil(params.restMinS() * sampleRateHz);
         biasClipCounts = Math.round(Math.scalb(params.biasClipDps() * scale.gyrLsbPerDps(), 16));
@@ -132,8 +136,6 @@ public final class TiltEstimator {
         biasP0 = Q.toFixed(p0, 20);
         biasV = Q.toFixed(v, 20);
         biasRestW = Q.toFixed(sq(pRest) / v + pRest, 20);
-        kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * ts / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
-        driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * ts * accOneG, Z_FRAC));
         shock = Math.round(Math.scalb(params.shockLimitMs2() * accPerMs2, -10));
         shock2 = shock * shock;
         double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
@@ -145,9 +147,8 @@ public final class TiltEstimator {
     /** Forgets everything learned (bias, drift, rest, up); the next sample starts the filters again. */
     public void reset() {
         started = false;
-        accY0 = accY1 = accY2 = accV0 = accV1 = accV2 = 0;
-        accZ0 = accZ1 = accZ2 = 0;
-        gyrLp0 = gyrLp1 = gyrLp2 = accLp0 = accLp1 = accLp2 = 0;
+        accY0 = accY1 = accY2 = accV0 = accV1 = accV2 = accZ0 = accZ1 = accZ2 = 0;
+        gyrLp0 = gyrLp1 = gyrLp2 = 0;
         restSamples = 0;
         rest = false;
         bias0 = bias1 = bias2 = 0;
@@ -167,33 +168,18 @@ public final class TiltEstimator {
         if (!started) {
             start(gx, gy, gz, x0, x1, x2);
         }
-        detectRest(gx, gy, gz, x0, x1, x2);
+        long devGyr = lowPassGyro(gx, gy, gz);
+        stepRotation(gx, gy, gz);
+        rotateStates();
+        long devAcc = limitShock(x0, x1, x2);
+        detectRest(devGyr, devAcc);
         estimateBiasAtRest();
-        rotateInertialVectors(gx, gy, gz);
-        filterAcc(x0, x1, x2);
+        lowPassAcc();
+        normalizeUp();
         predictOutput();
     }
 
-    // The steps are split into methods below C2's inlining size limit (325 bytecodes), so the whole
-    // update compiles into one piece of straight-line code.
-
-    private void detectRest(int gx, int gy, int gz, long x0, long x1, long x2) {
-        lowPassForRest(gx, gy, gz, x0, x1, x2);
-        countRest(gx, gy, gz, x0, x1, x2);
-    }
-
-    private void rotateInertialVectors(int gx, int gy, int gz) {
-        stepRotation(gx, gy, gz);
-        rotateStates();
-    }
-
-    private void filterAcc(long x0, long x1, long x2) {
-        limitShock(x0, x1, x2);
-        lowPassAcc();
-        normalizeUp();
-    }
-
-    /** Up vector, x component, Q2.30 (unit length within a few 1e-9 unless a lead is set). */
+    /** Up vector, x component, Q2.30 (unit length within 1e-8 unless a lead is set). */
     public int upX() {
         return out0;
     }
@@ -242,71 +228,34 @@ public final class TiltEstimator {
         return sampleRateHz;
     }
 
-    // ---- steps ----
+    // ---- steps (each below C2's inlining size limit of 325 bytecodes, so update compiles into one
+    // piece of straight-line code) ----
 
     private void start(int gx, int gy, int gz, long x0, long x1, long x2) {
-        accY0 = accLp0 = x0;
-        accY1 = accLp1 = x1;
-        accY2 = accLp2 = x2;
+        accY0 = x0;
+        accY1 = x1;
+        accY2 = x2;
         gyrLp0 = (long) gx << 16;
         gyrLp1 = (long) gy << 16;
         gyrLp2 = (long) gz << 16;
         started = true;
     }
 
-    /** Rest detection, part 1: first-order low-passes of the raw gyro and accelerometer. */
-    private void lowPassForRest(int gx, int gy, int gz, long x0, long x1, long x2) {
-        // |x - lp| < 2^33 and kRest < 2^27: products < 2^60
-        gyrLp0 += Q.mul30(kRest, ((long) gx << 16) - gyrLp0);
-        gyrLp1 += Q.mul30(kRest, ((long) gy << 16) - gyrLp1);
-        gyrLp2 += Q.mul30(kRest, ((long) gz << 16) - gyrLp2);
-        accLp0 += Q.mul30(kRest, x0 - accLp0);
-        accLp1 += Q.mul30(kRest, x1 - accLp1);
-        accLp2 += Q.mul30(kRest, x2 - accLp2);
-    }
-
-    /** Rest detection, part 2: gyro and acc near their low-passes (and the gyro low-pass within the bias bound). */
-    private void countRest(int gx, int gy, int gz, long x0, long x1, long x2) {
-        long d0 = (((long) gx << 16) - gyrLp0) >> 12; // counts * 16
-        long d1 = (((long) gy << 16) - gyrLp1) >> 12;
-        long d2 = (((long) gz << 16) - gyrLp2) >> 12;
-        long e0 = (x0 - accLp0) >> 14, e1 = (x1 - accLp1) >> 14, e2 = (x2 - accLp2) >> 14;
-        boolean still = d0 * d0 + d1 * d1 + d2 * d2 < restThGyr2 && e0 * e0 + e1 * e1 + e2 * e2 < restThAcc2
-                && Math.abs(gyrLp0) <= biasClipCounts && Math.abs(gyrLp1) <= biasClipCounts
-                && Math.abs(gyrLp2) <= biasClipCounts;
-        if (!still) {
-            restSamples = 0;
-            rest = false;
-        } else if (restSamples < restMinSamples) {
-            rest = ++restSamples >= restMinSamples;
-        }
-    }
-
-    /** Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest. */
-    private void estimateBiasAtRest() {
-        if (biasP < biasP0) {
-            biasP += biasV;
-        }
-        if (!rest) {
-            return;
-        }
-        long k = (biasP << 30) / (biasP + biasRestW); // Q2.30; biasP < 2^32
-        bias0 = biasStep(bias0, gyrLp0, k);
-        bias1 = biasStep(bias1, gyrLp1, k);
-        bias2 = biasStep(bias2, gyrLp2, k);
-        biasP -= Q.mul30(k, biasP);
-    }
-
-    private long biasStep(long bias, long gyrLp, long k) {
-        long measured = Q.shiftRound(gyrLp * gyrToTheta, 16); // |gyrLp| <= 2^31, gyrToTheta < 2^29
-        long e = Q.clamp(measured - bias, biasClipTheta);
-        return Q.clamp(bias + Q.mul30(k, e), biasClipTheta);
+    /** First-order low-pass of the gyro; returns the squared deviation from it, (counts * 16)^2. */
+    private long lowPassGyro(int gx, int gy, int gz) {
+        long g0 = (long) gx << 16, g1 = (long) gy << 16, g2 = (long) gz << 16;
+        // |g - lp| < 2^32 and kRest < 2^27: products < 2^59
+        gyrLp0 += Q.mul30(kRest, g0 - gyrLp0);
+        gyrLp1 += Q.mul30(kRest, g1 - gyrLp1);
+        gyrLp2 += Q.mul30(kRest, g2 - gyrLp2);
+        long d0 = (g0 - gyrLp0) >> 12, d1 = (g1 - gyrLp1) >> 12, d2 = (g2 - gyrLp2) >> 12; // < 2^20
+        return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
     /**
-     * Turns the I-frame vectors by the inverse of this step's rotation t = (gyro - bias) Ts (each axis
-     * limited to {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t|
-     * and b = (1 - cos|t|)/|t|^2 by their series to |t|^2 (relative error below |t|^4/120: 1e-7 at
+     * The inverse of this step's rotation t = (gyro - bias) Ts (each axis limited to
+     * {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t| and
+     * b = (1 - cos|t|)/|t|^2 by their series to |t|^2 (relative error below |t|^4/120: 1e-7 at
      * 0.1 rad, 3e-3 at the bound).
      */
     private void stepRotation(int gx, int gy, int gz) {
@@ -354,11 +303,14 @@ public final class TiltEstimator {
         return (ma * x + mb * y + mc * z + Q.HALF30) >> Q.FRAC30;
     }
 
-    /** Shock rejection: the innovation x - y is limited to the shock limit. */
-    private void limitShock(long x0, long x1, long x2) {
+    /**
+     * Innovation e = acc - y (y already turned to this sample), limited to the shock limit. Returns
+     * |acc - y|^2 in (acc units >> 10)^2, the rest detector's acc deviation.
+     */
+    private long limitShock(long x0, long x1, long x2) {
         long d0 = x0 - accY0, d1 = x1 - accY1, d2 = x2 - accY2; // < 2^33
         long s0 = d0 >> 10, s1 = d1 >> 10, s2 = d2 >> 10;
-        long s = s0 * s0 + s1 * s1 + s2 * s2;
+        long s = s0 * s0 + s1 * s1 + s2 * s2;                   // < 2^47
         if (s > shock2) {
             long f = (shock * FixedMath.invSqrt62(s)) >> 32; // shock / |d| in Q2.30, < 1
             d0 = Q.mul30(d0, f);
@@ -368,6 +320,44 @@ public final class TiltEstimator {
         e0 = d0;
         e1 = d1;
         e2 = d2;
+        return s;
+    }
+
+    /**
+     * Rest: the gyro stays near its low-pass (and that within the bias bound) and the accelerometer
+     * near the gravity estimate, for restMinSamples.
+     */
+    private void detectRest(long devGyr, long devAcc) {
+        boolean still = devGyr < restThGyr2 && devAcc < restThAcc2
+                && Math.abs(gyrLp0) <= biasClipCounts && Math.abs(gyrLp1) <= biasClipCounts
+                && Math.abs(gyrLp2) <= biasClipCounts;
+        if (!still) {
+            restSamples = 0;
+            rest = false;
+        } else if (restSamples < restMinSamples) {
+            rest = ++restSamples >= restMinSamples;
+        }
+    }
+
+    /** Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest. */
+    private void estimateBiasAtRest() {
+        if (biasP < biasP0) {
+            biasP += biasV;
+        }
+        if (!rest) {
+            return;
+        }
+        long k = (biasP << 30) / (biasP + biasRestW); // Q2.30; biasP < 2^32
+        bias0 = biasStep(bias0, gyrLp0, k);
+        bias1 = biasStep(bias1, gyrLp1, k);
+        bias2 = biasStep(bias2, gyrLp2, k);
+        biasP -= Q.mul30(k, biasP);
+    }
+
+    private long biasStep(long bias, long gyrLp, long k) {
+        long measured = Q.shiftRound(gyrLp * gyrToTheta, 16); // |gyrLp| <= 2^31, gyrToTheta < 2^29
+        long e = Q.clamp(measured - bias, biasClipTheta);
+        return Q.clamp(bias + Q.mul30(k, e), biasClipTheta);
     }
 
     /**
@@ -387,7 +377,7 @@ public final class TiltEstimator {
         accZ2 = Q.clamp(accZ2 + Q.mul30(kDrift, accV2), driftClip);
     }
 
-    /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G. */
+    /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G (free fall, no data). */
     private void normalizeUp() {
         long y0 = accY0 >> 4, y1 = accY1 >> 4, y2 = accY2 >> 4; // < 2^28
         long n2 = y0 * y0 + y1 * y1 + y2 * y2;

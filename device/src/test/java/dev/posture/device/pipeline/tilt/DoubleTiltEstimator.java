@@ -41,13 +41,13 @@ final class DoubleTiltEstimator {
     private final double[] accV = new double[3];   // acc low-pass state y'/omega_c (I-frame vector), m/s^2
     private final double[] accZ = new double[3];   // acc low-pass drift state -Ts drift x y (I-frame vector), m/s^2
     private final double[] gyrLp = new double[3];  // rest low-pass of the gyro, rad/s
-    private final double[] accLp = new double[3];  // rest low-pass of the accelerometer, m/s^2
     private int restSamples;                       // samples within the rest bounds, capped
     private boolean rest;                          // rest detected
     private final double[] bias = new double[3];   // gyro bias estimate, rad/s
     private double biasP;                          // bias variance, (0.01 deg/s)^2
     private final double[] up = {0, 0, 1};         // unit up vector, sensor frame
     private final double[] out = {0, 0, 1};        // output (up predicted by lead), sensor frame
+    private final double[] innovation = new double[3]; // acc - y after the shock limit, m/s^2
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
         ts = 1.0 / sampleRateHz;
@@ -75,11 +75,13 @@ final class DoubleTiltEstimator {
         if (!started) {
             start(gx, gy, gz, ax, ay, az);
         }
-        detectRest(gx, gy, gz, ax, ay, az);
-        estimateBiasAtRest();
+        double devGyr = lowPassGyro(gx, gy, gz);
         double wx = gx - bias[0], wy = gy - bias[1], wz = gz - bias[2];
         rotateInertialVectors(clamp(wx * ts, MAX_STEP), clamp(wy * ts, MAX_STEP), clamp(wz * ts, MAX_STEP));
-        filterAcc(ax, ay, az);
+        double devAcc = limitShock(ax, ay, az);
+        detectRest(devGyr, devAcc);
+        estimateBiasAtRest();
+        lowPassAcc();
         predictOutput(wx, wy, wz);
     }
 
@@ -118,21 +120,23 @@ final class DoubleTiltEstimator {
 
     private void start(double gx, double gy, double gz, double ax, double ay, double az) {
         set(accY, ax, ay, az);
-        set(accLp, ax, ay, az);
         set(gyrLp, gx, gy, gz);
         started = true;
     }
 
-    /** Rest: gyro and acc stay near their low-passes (and the gyro low-pass within the bias bound). */
-    private void detectRest(double gx, double gy, double gz, double ax, double ay, double az) {
+    /** Low-pass of the gyro (the bias measurement at rest); returns the squared deviation from it. */
+    private double lowPassGyro(double gx, double gy, double gz) {
         gyrLp[0] += kRest * (gx - gyrLp[0]);
         gyrLp[1] += kRest * (gy - gyrLp[1]);
         gyrLp[2] += kRest * (gz - gyrLp[2]);
-        accLp[0] += kRest * (ax - accLp[0]);
-        accLp[1] += kRest * (ay - accLp[1]);
-        accLp[2] += kRest * (az - accLp[2]);
-        double devGyr = sq(gx - gyrLp[0]) + sq(gy - gyrLp[1]) + sq(gz - gyrLp[2]);
-        double devAcc = sq(ax - accLp[0]) + sq(ay - accLp[1]) + sq(az - accLp[2]);
+        return sq(gx - gyrLp[0]) + sq(gy - gyrLp[1]) + sq(gz - gyrLp[2]);
+    }
+
+    /**
+     * Rest: the gyro stays near its low-pass (and that within the bias bound) and the accelerometer
+     * near the gravity estimate, for restMinS.
+     */
+    private void detectRest(double devGyr, double devAcc) {
         boolean still = devGyr < restThGyr2 && devAcc < restThAcc2
                 && Math.abs(gyrLp[0]) <= biasClip && Math.abs(gyrLp[1]) <= biasClip && Math.abs(gyrLp[2]) <= biasClip;
         if (!still) {
@@ -186,21 +190,25 @@ final class DoubleTiltEstimator {
         rotate(accZ);
     }
 
-    /** Shock rejection: the sample enters the low-pass at most shock (m/s^2) away from its output. */
-    private void filterAcc(double ax, double ay, double az) {
+    /**
+     * Innovation e = acc - y (y already turned to this sample); shock rejection limits it to the
+     * shock limit. Returns |acc - y|^2, the rest detector's acc deviation.
+     */
+    private double limitShock(double ax, double ay, double az) {
         double ex = ax - accY[0], ey = ay - accY[1], ez = az - accY[2];
         double e2 = ex * ex + ey * ey + ez * ez;
-        if (e2 > shock2) {
-            double f = shock / Math.sqrt(e2);
-            ex *= f;
-            ey *= f;
-            ez *= f;
-        }
-        // 2nd-order Butterworth (cut-off sqrt2/(2 pi tau)), semi-implicit Euler: v += k(x - y - sqrt2 v);
-        // y += k v, plus the drift state: y += z; z += kDrift v
+        double f = e2 > shock2 ? shock / Math.sqrt(e2) : 1;
+        set(innovation, ex * f, ey * f, ez * f);
+        return e2;
+    }
+
+    /**
+     * 2nd-order Butterworth (cut-off sqrt2/(2 pi tau)), semi-implicit Euler: v += k(e - sqrt2 v);
+     * y += k v; plus the drift state: y += z; z += kDrift v. Then up = y / |y|.
+     */
+    private void lowPassAcc() {
         for (int i = 0; i < 3; i++) {
-            double e = i == 0 ? ex : i == 1 ? ey : ez;
-            accV[i] += kAcc * (e - SQRT2 * accV[i]);
+            accV[i] += kAcc * (innovation[i] - SQRT2 * accV[i]);
             accY[i] += kAcc * accV[i] + accZ[i];
             accZ[i] = clamp(accZ[i] + kDrift * accV[i], driftClip);
         }

@@ -76,6 +76,7 @@ public final class TiltEstimator {
     private final long shock2;          // its square
     private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
     private final long leadSamples;     // output lead in samples, Q.16 (0 = off)
+    private final boolean limitStep;    // the gyro full scale can exceed MAX_STEP_RAD per sample
 
     // ---- state ----
     private boolean started;
@@ -141,6 +142,7 @@ public final class TiltEstimator {
         double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
         minNorm2 = Math.round(minNorm * minNorm);
         leadSamples = Q.toFixed(params.outputLeadS() * sampleRateHz, 16);
+        limitStep = Math.toRadians(scale.gyrFullScaleDps() + 2 * params.biasClipDps()) * ts >= MAX_STEP_RAD;
         reset();
     }
 
@@ -262,9 +264,14 @@ public final class TiltEstimator {
         w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
         w1 = gy * gyrToTheta - bias1;
         w2 = gz * gyrToTheta - bias2;
-        long tx = Q.clamp(Q.shiftRound(w0, THETA_FRAC - Q.FRAC30), MAX_STEP); // Q2.30
-        long ty = Q.clamp(Q.shiftRound(w1, THETA_FRAC - Q.FRAC30), MAX_STEP);
-        long tz = Q.clamp(Q.shiftRound(w2, THETA_FRAC - Q.FRAC30), MAX_STEP);
+        long tx = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30); // Q2.30
+        long ty = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
+        long tz = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
+        if (limitStep) {                // only at low rates with a large gyro full scale
+            tx = Q.clamp(tx, MAX_STEP);
+            ty = Q.clamp(ty, MAX_STEP);
+            tz = Q.clamp(tz, MAX_STEP);
+        }
         long xx = Q.mul30(tx, tx), yy = Q.mul30(ty, ty), zz = Q.mul30(tz, tz);
         long t2 = xx + yy + zz;         // <= 1.92 in Q2.30
         long a = Q.ONE30 + Q.mul30(t2, A1);
@@ -299,6 +306,7 @@ public final class TiltEstimator {
         accZ2 = rot(m20, m21, m22, z0, z1, z2);
     }
 
+    /** One row of a Q2.30 matrix times a vector, rounded. */
     private static long rot(long ma, long mb, long mc, long x, long y, long z) {
         return (ma * x + mb * y + mc * z + Q.HALF30) >> Q.FRAC30;
     }

@@ -34,7 +34,7 @@ public final class FixedMath {
     }
 
     /**
-     * {@code 2^62 / sqrt(x)} for {@code x >= 1}, relative error below 1e-8: table lookup on the top
+     * {@code 2^62 / sqrt(x)} for {@code x >= 1}, relative error below 2e-8: table lookup on the top
      * bits of the normalised argument, then two Newton steps {@code r (3 - m r^2) / 2}.
      *
      * <p>Typical use: for a vector v with {@code s = |v|^2}, {@code (v_i * invSqrt62(s)) >> 32} is the
@@ -70,7 +70,7 @@ public final class FixedMath {
             return x;
         }
         // estimate: x * 2^62 / sqrt(x) / 2^64 = sqrt(x) / 4, then correct the last bits
-        long r = Math.multiplyHigh(x, invSqrt62(x)) << 2;
+        long r = Math.max(1, Math.multiplyHigh(x, invSqrt62(x)) << 2);
         while (r > x / r) {
             r--;
         }

@@ -30,6 +30,10 @@ import dev.posture.device.pipeline.fixed.Q;
  *   <li>{@code normalizeUp}: up = y / |y|.</li>
  *   <li>{@code predictOutput}: optional extrapolation of up by a known sensor latency.</li>
  * </ol>
+ * From {@link #PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter period Tf = 2 Ts),
+ * which nearly halves the cost: the first sample of a pair only detects rest and turns the output
+ * by its gyro step ({@code firstOfPair}); the second turns the states by both steps at once and
+ * feeds the pair's mean acc ({@code combineSteps}, {@code pairInput}).
  *
  * <p>Internal formats (each field says its own): rates and angles per sample "theta" in rad per
  * sample, Q.38 in a long; accelerometer "acc units" = counts &lt;&lt; accShift, so that 1 g is in
@@ -45,6 +49,16 @@ public final class TiltEstimator {
     static final int ACC_G_BITS = 27;
     /** Below this low-passed specific force (free fall, no data) up holds, g. */
     static final double MIN_NORM_G = 0.25;
+    /** The rest bias Kalman filter runs at about this rate, Hz. */
+    static final double BIAS_RATE_HZ = 25;
+
+    /** Samples per bias update at a sample rate. */
+    static int biasEvery(double sampleRateHz) {
+        return Math.max(1, (int) Math.round(sampleRateHz / BIAS_RATE_HZ));
+    }
+
+    /** From this rate up, the low-pass runs on pairs of samples, Hz. */
+    public static final double PAIR_MIN_RATE_HZ = 100;
     /** Bound of one sample's rotation per axis, rad (46 deg: 1146 deg/s at 25 Hz). */
     static final double MAX_STEP_RAD = 0.8;
     private static final long MAX_STEP = Q.toQ30(MAX_STEP_RAD);
@@ -59,10 +73,11 @@ public final class TiltEstimator {
     // ---- coefficients (derived once from params, scale and sample rate) ----
     private final long gyrToTheta;      // theta per gyro count, rad/sample Q.38
     private final int accShift;         // acc units = counts << accShift
-    private final long kAcc;            // acc low-pass step gain omega_c Ts, Q2.30 (omega_c = sqrt2 / tauAcc)
+    private final boolean paired;       // the low-pass runs on pairs of samples (rate >= PAIR_MIN_RATE_HZ)
+    private final long kAcc;            // acc low-pass step gain omega_c Tf, Q2.30 (omega_c = sqrt2 / tauAcc)
     private final long kAccSqrt2;       // sqrt2 kAcc, Q2.30
-    private final long kDrift;          // drift state gain kAcc Ts / driftTime, Q.42 (z has Z_FRAC more bits)
-    private final long driftClip;       // bound of z per axis: biasClip Ts g, acc units << Z_FRAC
+    private final long kDrift;          // drift state gain kAcc Tf / driftTime, Q.42 (z has Z_FRAC more bits)
+    private final long driftClip;       // bound of z per axis: biasClip Tf g, acc units << Z_FRAC
     private final long kRest;           // gyro low-pass step gain Ts / restFilterTau, Q2.30
     private final long restThGyr2;      // squared gyro deviation bound, (counts * 16)^2
     private final long restThAcc2;      // squared acc deviation bound, (acc units >> 10)^2
@@ -70,7 +85,8 @@ public final class TiltEstimator {
     private final long biasClipCounts;  // bias bound for the gyro low-pass, counts << 16
     private final long biasClipTheta;   // bound of the bias and of one bias measurement, rad/sample Q.38
     private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
-    private final long biasV;           // bias variance growth per sample, (0.01 deg/s)^2 Q.20
+    private final int biasEvery;        // samples per bias update (about BIAS_RATE_HZ updates per second)
+    private final long biasV;           // bias variance growth per update, (0.01 deg/s)^2 Q.20
     private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
     private final long shock;           // shock limit, acc units >> 10
     private final long shock2;          // its square
@@ -82,19 +98,25 @@ public final class TiltEstimator {
     private boolean started;
     private long accY0, accY1, accY2;   // acc low-pass output (gravity estimate), I-frame vector, acc units
     private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
-    private long accZ0, accZ1, accZ2;   // low-pass drift state -Ts drift x y, I-frame vector, acc units << Z_FRAC
+    private long accZ0, accZ1, accZ2;   // low-pass drift state -Tf drift x y, I-frame vector, acc units << Z_FRAC
     private long gyrLp0, gyrLp1, gyrLp2; // low-pass of the gyro, counts << 16
     private int restSamples;            // samples within the rest bounds, capped at restMinSamples
     private boolean rest;               // rest detected
     private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
     private long biasP;                 // bias variance, (0.01 deg/s)^2 Q.20
+    private int biasCountdown;          // samples to the next bias update
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
+    private boolean pending;            // the first sample of a pair is waiting
+    private long firstT0, firstT1, firstT2; // its rotation vector, rad Q2.30
+    private long firstX0, firstX1, firstX2; // its accelerometer sample, acc units
 
     // ---- per-sample scratch (fields, not arrays: no allocation, no bounds checks) ----
     private long w0, w1, w2;            // gyro - bias, rad/sample Q.38
     private long m00, m01, m02, m10, m11, m12, m20, m21, m22; // step rotation (inverse), Q2.30
     private long e0, e1, e2;            // accelerometer innovation after the shock limit, acc units
+    private long tx, ty, tz;            // this step's rotation vector, rad Q2.30
+    private long xin0, xin1, xin2;      // the low-pass input, acc units
 
     /**
      * @param params       tuning parameters in physical units
@@ -112,17 +134,19 @@ public final class TiltEstimator {
         this.scale = scale;
         this.sampleRateHz = sampleRateHz;
         double ts = 1 / sampleRateHz;
+        paired = sampleRateHz >= PAIR_MIN_RATE_HZ;
+        double tf = paired ? 2 * ts : ts;
 
         gyrToTheta = Q.toFixed(Math.toRadians(1 / scale.gyrLsbPerDps()) * ts, THETA_FRAC);
         accShift = ACC_G_BITS - (int) Math.ceil(Math.log(scale.accLsbPerG()) / Math.log(2) - 1e-12);
         double accOneG = Math.scalb(scale.accLsbPerG(), accShift); // acc units per g, in (2^26, 2^27]
         double accPerMs2 = accOneG / ImuScale.STANDARD_GRAVITY;
 
-        double kAccD = Math.sqrt(2) / params.tauAccS() * ts;
+        double kAccD = Math.sqrt(2) / params.tauAccS() * tf;
         kAcc = Q.toQ30(kAccD);
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
-        kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * ts / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
-        driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * ts * accOneG, Z_FRAC));
+        kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * tf / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
+        driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * tf * accOneG, Z_FRAC));
         kRest = Q.toQ30(ts / params.restFilterTauS());
         double thGyr = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
         restThGyr2 = Math.round(thGyr * thGyr);
@@ -132,7 +156,8 @@ public final class TiltEstimator {
         biasClipCounts = Math.round(Math.scalb(params.biasClipDps() * scale.gyrLsbPerDps(), 16));
         biasClipTheta = Q.toFixed(Math.toRadians(params.biasClipDps()) * ts, THETA_FRAC);
         double p0 = sq(params.biasSigmaInitDps() * 100);
-        double v = sq(0.1 * 100) * ts / params.biasForgettingTimeS();
+        biasEvery = biasEvery(sampleRateHz);
+        double v = sq(0.1 * 100) * biasEvery * ts / params.biasForgettingTimeS();
         double pRest = sq(params.biasSigmaRestDps() * 100);
         biasP0 = Q.toFixed(p0, 20);
         biasV = Q.toFixed(v, 20);
@@ -155,10 +180,12 @@ public final class TiltEstimator {
         rest = false;
         bias0 = bias1 = bias2 = 0;
         biasP = biasP0;
+        biasCountdown = 0;
         up0 = up1 = 0;
         up2 = Q.ONE30;
         out0 = out1 = 0;
         out2 = Q.ONE30;
+        pending = false;
     }
 
     /**
@@ -171,14 +198,28 @@ public final class TiltEstimator {
             start(gx, gy, gz, x0, x1, x2);
         }
         long devGyr = lowPassGyro(gx, gy, gz);
-        stepRotation(gx, gy, gz);
+        stepAngle(gx, gy, gz);
+        if (paired) {
+            if (!pending) {
+                firstOfPair(devGyr, x0, x1, x2);
+                return;
+            }
+            pending = false;
+            pairInput(x0, x1, x2);
+            combineSteps();
+        } else {
+            xin0 = x0;
+            xin1 = x1;
+            xin2 = x2;
+        }
+        stepMatrix();
         rotateStates();
-        long devAcc = limitShock(x0, x1, x2);
+        long devAcc = limitShock(xin0, xin1, xin2);
         detectRest(devGyr, devAcc);
         estimateBiasAtRest();
         lowPassAcc();
         normalizeUp();
-        predictOutput();
+        predictOutput(up0, up1, up2);
     }
 
     /** Up vector, x component, Q2.30 (unit length within 1e-8 unless a lead is set). */
@@ -209,13 +250,13 @@ public final class TiltEstimator {
 
     /**
      * Drift rate of the almost-inertial frame across up, sensor axis 0..2, deg/s, from the drift state
-     * z = -Ts drift x y (telemetry and tests; not for the sampling loop).
+     * z = -Tf drift x y (telemetry and tests; not for the sampling loop).
      */
     public double driftDps(int axis) {
         double y0 = accY0, y1 = accY1, y2 = accY2;
         double z0 = Math.scalb((double) accZ0, -Z_FRAC), z1 = Math.scalb((double) accZ1, -Z_FRAC), z2 = Math.scalb((double) accZ2, -Z_FRAC);
         double c = axis == 0 ? y1 * z2 - y2 * z1 : axis == 1 ? y2 * z0 - y0 * z2 : y0 * z1 - y1 * z0;
-        return Math.toDegrees(c / (y0 * y0 + y1 * y1 + y2 * y2) * sampleRateHz);
+        return Math.toDegrees(c / (y0 * y0 + y1 * y1 + y2 * y2) * sampleRateHz / (paired ? 2 : 1));
     }
 
     public TiltParams params() {
@@ -254,24 +295,72 @@ public final class TiltEstimator {
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
-    /**
-     * The inverse of this step's rotation t = (gyro - bias) Ts (each axis limited to
-     * {@link #MAX_STEP_RAD}): Rodrigues' matrix I - a [t]x + b [t]x^2 with a = sin|t|/|t| and
-     * b = (1 - cos|t|)/|t|^2 by their series to |t|^2 (relative error below |t|^4/120: 1e-7 at
-     * 0.1 rad, 3e-3 at the bound).
-     */
-    private void stepRotation(int gx, int gy, int gz) {
+    /** This sample's rotation vector t = (gyro - bias) Ts, each axis limited to {@link #MAX_STEP_RAD}. */
+    private void stepAngle(int gx, int gy, int gz) {
         w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
         w1 = gy * gyrToTheta - bias1;
         w2 = gz * gyrToTheta - bias2;
-        long tx = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30); // Q2.30
-        long ty = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
-        long tz = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
+        long x = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30); // Q2.30
+        long y = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
+        long z = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
         if (limitStep) {                // only at low rates with a large gyro full scale
-            tx = Q.clamp(tx, MAX_STEP);
-            ty = Q.clamp(ty, MAX_STEP);
-            tz = Q.clamp(tz, MAX_STEP);
+            x = Q.clamp(x, MAX_STEP);
+            y = Q.clamp(y, MAX_STEP);
+            z = Q.clamp(z, MAX_STEP);
         }
+        tx = x;
+        ty = y;
+        tz = z;
+    }
+
+    /**
+     * First sample of a pair: rest detection against the gravity estimate of the last pair, and the
+     * output turned by this sample's step: (u + u x t) (1 - |u x t|^2 / 2), first order and
+     * renormalised to second order.
+     */
+    private void firstOfPair(long devGyr, long x0, long x1, long x2) {
+        firstT0 = tx;
+        firstT1 = ty;
+        firstT2 = tz;
+        firstX0 = x0;
+        firstX1 = x1;
+        firstX2 = x2;
+        pending = true;
+        long s0 = (x0 - accY0) >> 10, s1 = (x1 - accY1) >> 10, s2 = (x2 - accY2) >> 10;
+        detectRest(devGyr, s0 * s0 + s1 * s1 + s2 * s2);
+        estimateBiasAtRest();
+        long c0 = Q.mul30(up1, tz) - Q.mul30(up2, ty);   // |t| <= 0.8 rad: |c| < 2^30
+        long c1 = Q.mul30(up2, tx) - Q.mul30(up0, tz);
+        long c2 = Q.mul30(up0, ty) - Q.mul30(up1, tx);
+        long f = Q.ONE30 - ((c0 * c0 + c1 * c1 + c2 * c2) >> 31);
+        predictOutput(Q.mul30(up0 + c0, f), Q.mul30(up1 + c1, f), Q.mul30(up2 + c2, f));
+    }
+
+    /** The low-pass input of a pair: the mean of the first sample turned into this frame (x + x x t, first order) and this one. */
+    private void pairInput(long x0, long x1, long x2) {
+        long a0 = firstX0, a1 = firstX1, a2 = firstX2; // < 2^31, |t| < 2^30
+        xin0 = (a0 + Q.mul30(a1, tz) - Q.mul30(a2, ty) + x0) >> 1;
+        xin1 = (a1 + Q.mul30(a2, tx) - Q.mul30(a0, tz) + x1) >> 1;
+        xin2 = (a2 + Q.mul30(a0, ty) - Q.mul30(a1, tx) + x2) >> 1;
+    }
+
+    /** Both steps of a pair as one rotation vector: t1 + t2 + (t1 x t2) / 2 (BCH to second order). */
+    private void combineSteps() {
+        long a0 = firstT0, a1 = firstT1, a2 = firstT2;
+        long x = a0 + tx + ((a1 * tz - a2 * ty + Q.ONE30) >> 31);
+        long y = a1 + ty + ((a2 * tx - a0 * tz + Q.ONE30) >> 31);
+        long z = a2 + tz + ((a0 * ty - a1 * tx + Q.ONE30) >> 31);
+        tx = x;
+        ty = y;
+        tz = z;
+    }
+
+    /**
+     * The inverse of the step rotation t: Rodrigues' matrix I - a [t]x + b [t]x^2 with
+     * a = sin|t|/|t| and b = (1 - cos|t|)/|t|^2 by their series to |t|^2 (relative error below
+     * |t|^4/120: 1e-7 at 0.1 rad, 3e-3 at the 0.8 rad bound; a pair at 100 Hz and above stays below 0.7 rad).
+     */
+    private void stepMatrix() {
         long xx = Q.mul30(tx, tx), yy = Q.mul30(ty, ty), zz = Q.mul30(tz, tz);
         long t2 = xx + yy + zz;         // <= 1.92 in Q2.30
         long a = Q.ONE30 + Q.mul30(t2, A1);
@@ -347,8 +436,15 @@ public final class TiltEstimator {
         }
     }
 
-    /** Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest. */
+    /**
+     * Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest,
+     * every biasEvery samples (the low-pass is far slower than that; steady-state sigma as VQF's).
+     */
     private void estimateBiasAtRest() {
+        if (--biasCountdown > 0) {
+            return;
+        }
+        biasCountdown = biasEvery;
         if (biasP < biasP0) {
             biasP += biasV;
         }
@@ -398,22 +494,22 @@ public final class TiltEstimator {
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate by the lead. */
-    private void predictOutput() {
+    private void predictOutput(long u0, long u1, long u2) {
         if (leadSamples == 0) {
-            out0 = up0;
-            out1 = up1;
-            out2 = up2;
+            out0 = (int) u0;
+            out1 = (int) u1;
+            out2 = (int) u2;
             return;
         }
-        long tx = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30);
-        long ty = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
-        long tz = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
-        long c0 = Q.mul30(up1, tz) - Q.mul30(up2, ty);
-        long c1 = Q.mul30(up2, tx) - Q.mul30(up0, tz);
-        long c2 = Q.mul30(up0, ty) - Q.mul30(up1, tx);
-        out0 = Q.saturateToInt(up0 + Q.shiftRound(leadSamples * c0, 16));
-        out1 = Q.saturateToInt(up1 + Q.shiftRound(leadSamples * c1, 16));
-        out2 = Q.saturateToInt(up2 + Q.shiftRound(leadSamples * c2, 16));
+        long x = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30);
+        long y = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
+        long z = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
+        long c0 = Q.mul30(u1, z) - Q.mul30(u2, y);
+        long c1 = Q.mul30(u2, x) - Q.mul30(u0, z);
+        long c2 = Q.mul30(u0, y) - Q.mul30(u1, x);
+        out0 = Q.saturateToInt(u0 + Q.shiftRound(leadSamples * c0, 16));
+        out1 = Q.saturateToInt(u1 + Q.shiftRound(leadSamples * c1, 16));
+        out2 = Q.saturateToInt(u2 + Q.shiftRound(leadSamples * c2, 16));
     }
 
     private static double sq(double x) {

@@ -9,7 +9,11 @@ package dev.posture.device.pipeline.tilt;
  * into the integrated frame, filter there, rotate back", minus two rotations per sample. The up
  * vector is the normalised output of that low-pass (exactly what VQF's inclination correction
  * converges to in one step). A third, integrating state z of the low-pass absorbs a steady drift of
- * the I frame (gyro bias and scale errors under sustained rotation): z = -Ts drift x y.
+ * the I frame (gyro bias and scale errors under sustained rotation): z = -Tf drift x y.
+ *
+ * <p>From {@link TiltEstimator#PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter
+ * period Tf = 2 Ts): the first sample of a pair only detects rest and turns the output by its gyro
+ * step; the second turns the states by both steps at once and feeds the pair's mean acc.
  */
 final class DoubleTiltEstimator {
     private static final double SQRT2 = Math.sqrt(2);
@@ -19,17 +23,19 @@ final class DoubleTiltEstimator {
 
     // ---- coefficients (derived once from params and sample rate) ----
     private final double ts;            // sample period, s
-    private final double kAcc;          // acc low-pass step gain omega_c Ts, omega_c = sqrt2 / tauAcc
+    private final boolean paired;       // the low-pass runs on pairs of samples
+    private final double kAcc;          // acc low-pass step gain omega_c Tf, omega_c = sqrt2 / tauAcc
     private final double kRest;         // rest low-pass (1st order) step gain Ts / restFilterTau
     private final double restThGyr2;    // squared gyro deviation bound, (rad/s)^2
     private final double restThAcc2;    // squared acc deviation bound, (m/s^2)^2
     private final int restMinSamples;   // samples the bounds must hold before rest is declared
     private final double biasClip;      // bound of bias, drift and one bias measurement, rad/s
     private final double biasP0;        // bias variance at start, (0.01 deg/s)^2
-    private final double biasV;         // bias variance growth per sample, (0.01 deg/s)^2
+    private final int biasEvery;        // samples per bias update (about BIAS_RATE_HZ updates per second)
+    private final double biasV;         // bias variance growth per update, (0.01 deg/s)^2
     private final double biasRestW;     // variance of one rest measurement, (0.01 deg/s)^2
-    private final double kDrift;        // drift state gain kAcc Ts / driftTime (0 = off)
-    private final double driftClip;     // bound of the drift state per axis: biasClip Ts g, m/s^2
+    private final double kDrift;        // drift state gain kAcc Tf / driftTime (0 = off)
+    private final double driftClip;     // bound of the drift state per axis: biasClip Tf g, m/s^2
     private final double minNorm;       // smallest |accY| that defines an up vector, m/s^2
     private final double shock2;        // squared shock limit, (m/s^2)^2
     private final double shock;         // shock limit, m/s^2
@@ -45,24 +51,31 @@ final class DoubleTiltEstimator {
     private boolean rest;                          // rest detected
     private final double[] bias = new double[3];   // gyro bias estimate, rad/s
     private double biasP;                          // bias variance, (0.01 deg/s)^2
+    private int biasCountdown;                     // samples to the next bias update
     private final double[] up = {0, 0, 1};         // unit up vector, sensor frame
     private final double[] out = {0, 0, 1};        // output (up predicted by lead), sensor frame
     private final double[] innovation = new double[3]; // acc - y after the shock limit, m/s^2
+    private boolean pending;                       // the first sample of a pair is waiting
+    private final double[] firstStep = new double[3]; // its rotation vector, rad
+    private final double[] firstAcc = new double[3];  // its accelerometer sample, m/s^2
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
         ts = 1.0 / sampleRateHz;
-        kAcc = SQRT2 / p.tauAccS() * ts;
+        paired = sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ;
+        double tf = paired ? 2 * ts : ts;
+        kAcc = SQRT2 / p.tauAccS() * tf;
         kRest = ts / p.restFilterTauS();
         restThGyr2 = sq(Math.toRadians(p.restThGyrDps()));
         restThAcc2 = sq(p.restThAccMs2());
         restMinSamples = (int) Math.ceil(p.restMinS() * sampleRateHz);
         biasClip = Math.toRadians(p.biasClipDps());
         biasP0 = sq(p.biasSigmaInitDps() * 100);
-        biasV = sq(0.1 * 100) * ts / p.biasForgettingTimeS();
+        biasEvery = TiltEstimator.biasEvery(sampleRateHz);
+        biasV = sq(0.1 * 100) * biasEvery * ts / p.biasForgettingTimeS();
         double pRest = sq(p.biasSigmaRestDps() * 100);
         biasRestW = sq(pRest) / biasV + pRest;
-        kDrift = p.driftTimeS() > 0 ? kAcc * ts / p.driftTimeS() : 0;
-        driftClip = biasClip * ts * G;
+        kDrift = p.driftTimeS() > 0 ? kAcc * tf / p.driftTimeS() : 0;
+        driftClip = biasClip * tf * G;
         minNorm = MIN_NORM_G * G;
         shock = p.shockLimitMs2();
         shock2 = sq(shock);
@@ -77,13 +90,48 @@ final class DoubleTiltEstimator {
         }
         double devGyr = lowPassGyro(gx, gy, gz);
         double wx = gx - bias[0], wy = gy - bias[1], wz = gz - bias[2];
-        rotateInertialVectors(clamp(wx * ts, MAX_STEP), clamp(wy * ts, MAX_STEP), clamp(wz * ts, MAX_STEP));
-        double devAcc = limitShock(ax, ay, az);
+        double tx = clamp(wx * ts, MAX_STEP), ty = clamp(wy * ts, MAX_STEP), tz = clamp(wz * ts, MAX_STEP);
+        double devAcc;
+        if (!paired) {
+            rotateInertialVectors(tx, ty, tz);
+            devAcc = limitShock(ax, ay, az);
+        } else if (!pending) {
+            firstOfPair(devGyr, tx, ty, tz, ax, ay, az);
+            predictOutput(turned, wx, wy, wz);
+            return;
+        } else {
+            pending = false;
+            // both steps at once: t1 + t2 + (t1 x t2)/2 (BCH to second order)
+            double[] f = firstStep;
+            rotateInertialVectors(f[0] + tx + 0.5 * (f[1] * tz - f[2] * ty), f[1] + ty + 0.5 * (f[2] * tx - f[0] * tz),
+                    f[2] + tz + 0.5 * (f[0] * ty - f[1] * tx));
+            // the first sample's acc turned into this sample's frame to first order: x + x x t2
+            double[] x = firstAcc;
+            double px = x[0] + x[1] * tz - x[2] * ty, py = x[1] + x[2] * tx - x[0] * tz, pz = x[2] + x[0] * ty - x[1] * tx;
+            devAcc = limitShock((px + ax) / 2, (py + ay) / 2, (pz + az) / 2);
+        }
         detectRest(devGyr, devAcc);
         estimateBiasAtRest();
         lowPassAcc();
-        predictOutput(wx, wy, wz);
+        predictOutput(up, wx, wy, wz);
     }
+
+    /**
+     * First sample of a pair: rest detection against the gravity estimate of the last pair, and the
+     * output turned by this sample's step (first order, renormalised to second order).
+     */
+    private void firstOfPair(double devGyr, double tx, double ty, double tz, double ax, double ay, double az) {
+        set(firstStep, tx, ty, tz);
+        set(firstAcc, ax, ay, az);
+        pending = true;
+        detectRest(devGyr, sq(ax - accY[0]) + sq(ay - accY[1]) + sq(az - accY[2]));
+        estimateBiasAtRest();
+        double cx = up[1] * tz - up[2] * ty, cy = up[2] * tx - up[0] * tz, cz = up[0] * ty - up[1] * tx;
+        double f = 1 - 0.5 * (cx * cx + cy * cy + cz * cz);
+        set(turned, (up[0] + cx) * f, (up[1] + cy) * f, (up[2] + cz) * f);
+    }
+
+    private final double[] turned = new double[3];
 
     double upX() {
         return out[0];
@@ -109,7 +157,7 @@ final class DoubleTiltEstimator {
     /** Drift rate of the almost-inertial frame (sensor coordinates, the part across up), rad/s. */
     double[] drift() {
         double y2 = accY[0] * accY[0] + accY[1] * accY[1] + accY[2] * accY[2];
-        double f = 1 / (ts * y2);
+        double f = 1 / ((paired ? 2 : 1) * ts * y2);
         return new double[] {
             f * (accY[1] * accZ[2] - accY[2] * accZ[1]),
             f * (accY[2] * accZ[0] - accY[0] * accZ[2]),
@@ -147,8 +195,15 @@ final class DoubleTiltEstimator {
         }
     }
 
-    /** Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest. */
+    /**
+     * Scalar Kalman filter (same variance on every axis): the gyro low-pass measures the bias at rest,
+     * every biasEvery samples (the low-pass is far slower than that; steady-state sigma as VQF's).
+     */
     private void estimateBiasAtRest() {
+        if (--biasCountdown > 0) {
+            return;
+        }
+        biasCountdown = biasEvery;
         if (biasP < biasP0) {
             biasP += biasV;
         }
@@ -219,10 +274,10 @@ final class DoubleTiltEstimator {
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate lead seconds. */
-    private void predictOutput(double wx, double wy, double wz) {
-        out[0] = up[0] + lead * (up[1] * wz - up[2] * wy);
-        out[1] = up[1] + lead * (up[2] * wx - up[0] * wz);
-        out[2] = up[2] + lead * (up[0] * wy - up[1] * wx);
+    private void predictOutput(double[] u, double wx, double wy, double wz) {
+        out[0] = u[0] + lead * (u[1] * wz - u[2] * wy);
+        out[1] = u[1] + lead * (u[2] * wx - u[0] * wz);
+        out[2] = u[2] + lead * (u[0] * wy - u[1] * wx);
     }
 
     // ---- helpers ----

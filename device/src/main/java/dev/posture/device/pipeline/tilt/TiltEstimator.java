@@ -222,7 +222,11 @@ public final class TiltEstimator {
         predictOutput(up0, up1, up2);
     }
 
-    /** Up vector, x component, Q2.30 (unit length within 1e-8 unless a lead is set). */
+    /**
+     * Up vector, x component, Q2.30. Unit length within 1e-8, except with a lead and on the first
+     * sample of a pair (within 3|t|^4/8 for a gyro step of t rad: 4e-8 at 300 deg/s and 285 Hz,
+     * 6e-3 at 2000 deg/s and 100 Hz).
+     */
     public int upX() {
         return out0;
     }
@@ -282,6 +286,7 @@ public final class TiltEstimator {
         gyrLp1 = (long) gy << 16;
         gyrLp2 = (long) gz << 16;
         started = true;
+        normalizeUp();
     }
 
     /** First-order low-pass of the gyro; returns the squared deviation from it, (counts * 16)^2. */

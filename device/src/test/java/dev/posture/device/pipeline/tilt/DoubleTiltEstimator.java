@@ -170,6 +170,10 @@ final class DoubleTiltEstimator {
         set(accY, ax, ay, az);
         set(gyrLp, gx, gy, gz);
         started = true;
+        double norm = Math.sqrt(ax * ax + ay * ay + az * az);
+        if (norm >= minNorm) {
+            set(up, ax / norm, ay / norm, az / norm);
+        }
     }
 
     /** Low-pass of the gyro (the bias measurement at rest); returns the squared deviation from it. */

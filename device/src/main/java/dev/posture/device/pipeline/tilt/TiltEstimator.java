@@ -31,9 +31,10 @@ import dev.posture.device.pipeline.fixed.Q;
  *   <li>{@code predictOutput}: optional extrapolation of up by a known sensor latency.</li>
  * </ol>
  * From {@link #PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter period Tf = 2 Ts),
- * which nearly halves the cost: the first sample of a pair only detects rest and turns the output
- * by its gyro step ({@code firstOfPair}); the second turns the states by both steps at once and
- * feeds the pair's mean acc ({@code combineSteps}, {@code pairInput}).
+ * which nearly halves the cost: the first sample of a pair is only kept and turns the output by its
+ * gyro step ({@code firstOfPair}); the second turns the states by both steps at once, feeds the
+ * pair's mean acc and gyro to the low-passes and detects rest on both samples
+ * ({@code combineSteps}, {@code pairInput}, {@code lowPassGyroPair}).
  *
  * <p>Internal formats (each field says its own): rates and angles per sample "theta" in rad per
  * sample, Q.38 in a long; accelerometer "acc units" = counts &lt;&lt; accShift, so that 1 g is in
@@ -52,9 +53,9 @@ public final class TiltEstimator {
     /** The rest bias Kalman filter runs at about this rate, Hz. */
     static final double BIAS_RATE_HZ = 25;
 
-    /** Samples per bias update at a sample rate. */
-    static int biasEvery(double sampleRateHz) {
-        return Math.max(1, (int) Math.round(sampleRateHz / BIAS_RATE_HZ));
+    /** Filter steps per bias update at a filter step rate. */
+    static int biasEvery(double stepRateHz) {
+        return Math.max(1, (int) Math.round(stepRateHz / BIAS_RATE_HZ));
     }
 
     /** From this rate up, the low-pass runs on pairs of samples, Hz. */
@@ -74,18 +75,19 @@ public final class TiltEstimator {
     private final long gyrToTheta;      // theta per gyro count, rad/sample Q.38
     private final int accShift;         // acc units = counts << accShift
     private final boolean paired;       // the low-pass runs on pairs of samples (rate >= PAIR_MIN_RATE_HZ)
+    private final int stepSamples;      // samples per filter step: 2 if paired, else 1
     private final long kAcc;            // acc low-pass step gain omega_c Tf, Q2.30 (omega_c = sqrt2 / tauAcc)
     private final long kAccSqrt2;       // sqrt2 kAcc, Q2.30
     private final long kDrift;          // drift state gain kAcc Tf / driftTime, Q.42 (z has Z_FRAC more bits)
     private final long driftClip;       // bound of z per axis: biasClip Tf g, acc units << Z_FRAC
-    private final long kRest;           // gyro low-pass step gain Ts / restFilterTau, Q2.30
+    private final long kRest;           // gyro low-pass step gain Tf / restFilterTau, Q2.30
     private final long restThGyr2;      // squared gyro deviation bound, (counts * 16)^2
     private final long restThAcc2;      // squared acc deviation bound, (acc units >> 10)^2
     private final int restMinSamples;   // samples within bounds before rest is declared
     private final long biasClipCounts;  // bias bound for the gyro low-pass, counts << 16
     private final long biasClipTheta;   // bound of the bias and of one bias measurement, rad/sample Q.38
     private final long biasP0;          // bias variance at start, (0.01 deg/s)^2 Q.20
-    private final int biasEvery;        // samples per bias update (about BIAS_RATE_HZ updates per second)
+    private final int biasEvery;        // filter steps per bias update (about BIAS_RATE_HZ updates per second)
     private final long biasV;           // bias variance growth per update, (0.01 deg/s)^2 Q.20
     private final long biasRestW;       // variance of one rest measurement, (0.01 deg/s)^2 Q.20
     private final long shock;           // shock limit, acc units >> 10
@@ -108,6 +110,7 @@ public final class TiltEstimator {
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
     private boolean pending;            // the first sample of a pair is waiting
+    private int firstG0, firstG1, firstG2;  // its gyro counts
     private long firstT0, firstT1, firstT2; // its rotation vector, rad Q2.30
     private long firstX0, firstX1, firstX2; // its accelerometer sample, acc units
 
@@ -135,7 +138,8 @@ public final class TiltEstimator {
         this.sampleRateHz = sampleRateHz;
         double ts = 1 / sampleRateHz;
         paired = sampleRateHz >= PAIR_MIN_RATE_HZ;
-        double tf = paired ? 2 * ts : ts;
+        stepSamples = paired ? 2 : 1;
+        double tf = stepSamples * ts;
 
         gyrToTheta = Q.toFixed(Math.toRadians(1 / scale.gyrLsbPerDps()) * ts, THETA_FRAC);
         accShift = ACC_G_BITS - (int) Math.ceil(Math.log(scale.accLsbPerG()) / Math.log(2) - 1e-12);
@@ -147,7 +151,7 @@ public final class TiltEstimator {
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
         kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * tf / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
         driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * tf * accOneG, Z_FRAC));
-        kRest = Q.toQ30(ts / params.restFilterTauS());
+        kRest = Q.toQ30(tf / params.restFilterTauS());
         double thGyr = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
         restThGyr2 = Math.round(thGyr * thGyr);
         double thAcc = Math.scalb(params.restThAccMs2() * accPerMs2, -10);
@@ -156,8 +160,8 @@ public final class TiltEstimator {
         biasClipCounts = Math.round(Math.scalb(params.biasClipDps() * scale.gyrLsbPerDps(), 16));
         biasClipTheta = Q.toFixed(Math.toRadians(params.biasClipDps()) * ts, THETA_FRAC);
         double p0 = sq(params.biasSigmaInitDps() * 100);
-        biasEvery = biasEvery(sampleRateHz);
-        double v = sq(0.1 * 100) * biasEvery * ts / params.biasForgettingTimeS();
+        biasEvery = biasEvery(sampleRateHz / stepSamples);
+        double v = sq(0.1 * 100) * biasEvery * tf / params.biasForgettingTimeS();
         double pRest = sq(params.biasSigmaRestDps() * 100);
         biasP0 = Q.toFixed(p0, 20);
         biasV = Q.toFixed(v, 20);
@@ -197,17 +201,19 @@ public final class TiltEstimator {
         if (!started) {
             start(gx, gy, gz, x0, x1, x2);
         }
-        long devGyr = lowPassGyro(gx, gy, gz);
         stepAngle(gx, gy, gz);
+        long devGyr;
         if (paired) {
             if (!pending) {
-                firstOfPair(devGyr, x0, x1, x2);
+                firstOfPair(gx, gy, gz, x0, x1, x2);
                 return;
             }
             pending = false;
+            devGyr = lowPassGyroPair(gx, gy, gz);
             pairInput(x0, x1, x2);
             combineSteps();
         } else {
+            devGyr = lowPassGyro(gx, gy, gz);
             xin0 = x0;
             xin1 = x1;
             xin2 = x2;
@@ -296,6 +302,19 @@ public final class TiltEstimator {
         gyrLp0 += Q.mul30(kRest, g0 - gyrLp0);
         gyrLp1 += Q.mul30(kRest, g1 - gyrLp1);
         gyrLp2 += Q.mul30(kRest, g2 - gyrLp2);
+        return deviation(g0, g1, g2);
+    }
+
+    /** The gyro low-pass fed the pair's mean; returns the larger squared deviation of the two samples. */
+    private long lowPassGyroPair(int gx, int gy, int gz) {
+        gyrLp0 += Q.mul30(kRest, (((long) firstG0 + gx) << 15) - gyrLp0);
+        gyrLp1 += Q.mul30(kRest, (((long) firstG1 + gy) << 15) - gyrLp1);
+        gyrLp2 += Q.mul30(kRest, (((long) firstG2 + gz) << 15) - gyrLp2);
+        return Math.max(deviation((long) firstG0 << 16, (long) firstG1 << 16, (long) firstG2 << 16),
+                deviation((long) gx << 16, (long) gy << 16, (long) gz << 16));
+    }
+
+    private long deviation(long g0, long g1, long g2) {
         long d0 = (g0 - gyrLp0) >> 12, d1 = (g1 - gyrLp1) >> 12, d2 = (g2 - gyrLp2) >> 12; // < 2^20
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
@@ -319,11 +338,13 @@ public final class TiltEstimator {
     }
 
     /**
-     * First sample of a pair: rest detection against the gravity estimate of the last pair, and the
-     * output turned by this sample's step: (u + u x t) (1 - |u x t|^2 / 2), first order and
-     * renormalised to second order.
+     * First sample of a pair: kept for the second, and the output turned by this sample's step:
+     * (u + u x t) (1 - |u x t|^2 / 2), first order and renormalised to second order.
      */
-    private void firstOfPair(long devGyr, long x0, long x1, long x2) {
+    private void firstOfPair(int gx, int gy, int gz, long x0, long x1, long x2) {
+        firstG0 = gx;
+        firstG1 = gy;
+        firstG2 = gz;
         firstT0 = tx;
         firstT1 = ty;
         firstT2 = tz;
@@ -331,9 +352,6 @@ public final class TiltEstimator {
         firstX1 = x1;
         firstX2 = x2;
         pending = true;
-        long s0 = (x0 - accY0) >> 10, s1 = (x1 - accY1) >> 10, s2 = (x2 - accY2) >> 10;
-        detectRest(devGyr, s0 * s0 + s1 * s1 + s2 * s2);
-        estimateBiasAtRest();
         long c0 = Q.mul30(up1, tz) - Q.mul30(up2, ty);   // |t| <= 0.8 rad: |c| < 2^30
         long c1 = Q.mul30(up2, tx) - Q.mul30(up0, tz);
         long c2 = Q.mul30(up0, ty) - Q.mul30(up1, tx);
@@ -437,7 +455,8 @@ public final class TiltEstimator {
             restSamples = 0;
             rest = false;
         } else if (restSamples < restMinSamples) {
-            rest = ++restSamples >= restMinSamples;
+            restSamples += stepSamples;
+            rest = restSamples >= restMinSamples;
         }
     }
 

@@ -12,8 +12,9 @@ package dev.posture.device.pipeline.tilt;
  * the I frame (gyro bias and scale errors under sustained rotation): z = -Tf drift x y.
  *
  * <p>From {@link TiltEstimator#PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter
- * period Tf = 2 Ts): the first sample of a pair only detects rest and turns the output by its gyro
- * step; the second turns the states by both steps at once and feeds the pair's mean acc.
+ * period Tf = 2 Ts): the first sample of a pair is only kept and turns the output by its gyro step;
+ * the second turns the states by both steps at once, feeds the pair's mean acc and gyro to the
+ * low-passes and detects rest on both samples.
  */
 final class DoubleTiltEstimator {
     private static final double SQRT2 = Math.sqrt(2);
@@ -24,14 +25,15 @@ final class DoubleTiltEstimator {
     // ---- coefficients (derived once from params and sample rate) ----
     private final double ts;            // sample period, s
     private final boolean paired;       // the low-pass runs on pairs of samples
+    private final int stepSamples;      // samples per filter step: 2 if paired, else 1
     private final double kAcc;          // acc low-pass step gain omega_c Tf, omega_c = sqrt2 / tauAcc
-    private final double kRest;         // rest low-pass (1st order) step gain Ts / restFilterTau
+    private final double kRest;         // rest low-pass (1st order) step gain Tf / restFilterTau
     private final double restThGyr2;    // squared gyro deviation bound, (rad/s)^2
     private final double restThAcc2;    // squared acc deviation bound, (m/s^2)^2
     private final int restMinSamples;   // samples the bounds must hold before rest is declared
     private final double biasClip;      // bound of bias, drift and one bias measurement, rad/s
     private final double biasP0;        // bias variance at start, (0.01 deg/s)^2
-    private final int biasEvery;        // samples per bias update (about BIAS_RATE_HZ updates per second)
+    private final int biasEvery;        // filter steps per bias update (about BIAS_RATE_HZ updates per second)
     private final double biasV;         // bias variance growth per update, (0.01 deg/s)^2
     private final double biasRestW;     // variance of one rest measurement, (0.01 deg/s)^2
     private final double kDrift;        // drift state gain kAcc Tf / driftTime (0 = off)
@@ -58,20 +60,22 @@ final class DoubleTiltEstimator {
     private boolean pending;                       // the first sample of a pair is waiting
     private final double[] firstStep = new double[3]; // its rotation vector, rad
     private final double[] firstAcc = new double[3];  // its accelerometer sample, m/s^2
+    private final double[] firstGyr = new double[3];  // its gyro sample, rad/s
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
         ts = 1.0 / sampleRateHz;
         paired = sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ;
-        double tf = paired ? 2 * ts : ts;
+        stepSamples = paired ? 2 : 1;
+        double tf = stepSamples * ts;
         kAcc = SQRT2 / p.tauAccS() * tf;
-        kRest = ts / p.restFilterTauS();
+        kRest = tf / p.restFilterTauS();
         restThGyr2 = sq(Math.toRadians(p.restThGyrDps()));
         restThAcc2 = sq(p.restThAccMs2());
         restMinSamples = (int) Math.ceil(p.restMinS() * sampleRateHz);
         biasClip = Math.toRadians(p.biasClipDps());
         biasP0 = sq(p.biasSigmaInitDps() * 100);
-        biasEvery = TiltEstimator.biasEvery(sampleRateHz);
-        biasV = sq(0.1 * 100) * biasEvery * ts / p.biasForgettingTimeS();
+        biasEvery = TiltEstimator.biasEvery(sampleRateHz / stepSamples);
+        biasV = sq(0.1 * 100) * biasEvery * tf / p.biasForgettingTimeS();
         double pRest = sq(p.biasSigmaRestDps() * 100);
         biasRestW = sq(pRest) / biasV + pRest;
         kDrift = p.driftTimeS() > 0 ? kAcc * tf / p.driftTimeS() : 0;
@@ -88,28 +92,33 @@ final class DoubleTiltEstimator {
         if (!started) {
             start(gx, gy, gz, ax, ay, az);
         }
-        double devGyr = lowPassGyro(gx, gy, gz);
         double wx = gx - bias[0], wy = gy - bias[1], wz = gz - bias[2];
         double tx = clamp(wx * ts, MAX_STEP), ty = clamp(wy * ts, MAX_STEP), tz = clamp(wz * ts, MAX_STEP);
-        double devAcc;
+        double devGyr;
         if (!paired) {
+            devGyr = lowPassGyro(gx, gy, gz);
             rotateInertialVectors(tx, ty, tz);
-            devAcc = limitShock(ax, ay, az);
         } else if (!pending) {
-            firstOfPair(devGyr, tx, ty, tz, ax, ay, az);
+            firstOfPair(gx, gy, gz, tx, ty, tz, ax, ay, az);
             predictOutput(turned, wx, wy, wz);
             return;
         } else {
             pending = false;
+            double[] g = firstGyr;
+            lowPassGyro((g[0] + gx) / 2, (g[1] + gy) / 2, (g[2] + gz) / 2);
+            devGyr = Math.max(sq(g[0] - gyrLp[0]) + sq(g[1] - gyrLp[1]) + sq(g[2] - gyrLp[2]),
+                    sq(gx - gyrLp[0]) + sq(gy - gyrLp[1]) + sq(gz - gyrLp[2]));
             // both steps at once: t1 + t2 + (t1 x t2)/2 (BCH to second order)
             double[] f = firstStep;
             rotateInertialVectors(f[0] + tx + 0.5 * (f[1] * tz - f[2] * ty), f[1] + ty + 0.5 * (f[2] * tx - f[0] * tz),
                     f[2] + tz + 0.5 * (f[0] * ty - f[1] * tx));
-            // the first sample's acc turned into this sample's frame to first order: x + x x t2
+            // the first sample's acc turned into this sample's frame to first order: x + x x t2; the mean
             double[] x = firstAcc;
-            double px = x[0] + x[1] * tz - x[2] * ty, py = x[1] + x[2] * tx - x[0] * tz, pz = x[2] + x[0] * ty - x[1] * tx;
-            devAcc = limitShock((px + ax) / 2, (py + ay) / 2, (pz + az) / 2);
+            ax = (x[0] + x[1] * tz - x[2] * ty + ax) / 2;
+            ay = (x[1] + x[2] * tx - x[0] * tz + ay) / 2;
+            az = (x[2] + x[0] * ty - x[1] * tx + az) / 2;
         }
+        double devAcc = limitShock(ax, ay, az);
         detectRest(devGyr, devAcc);
         estimateBiasAtRest();
         lowPassAcc();
@@ -117,15 +126,14 @@ final class DoubleTiltEstimator {
     }
 
     /**
-     * First sample of a pair: rest detection against the gravity estimate of the last pair, and the
-     * output turned by this sample's step (first order, renormalised to second order).
+     * First sample of a pair: kept for the second, and the output turned by this sample's step
+     * (first order, renormalised to second order).
      */
-    private void firstOfPair(double devGyr, double tx, double ty, double tz, double ax, double ay, double az) {
+    private void firstOfPair(double gx, double gy, double gz, double tx, double ty, double tz, double ax, double ay, double az) {
+        set(firstGyr, gx, gy, gz);
         set(firstStep, tx, ty, tz);
         set(firstAcc, ax, ay, az);
         pending = true;
-        detectRest(devGyr, sq(ax - accY[0]) + sq(ay - accY[1]) + sq(az - accY[2]));
-        estimateBiasAtRest();
         double cx = up[1] * tz - up[2] * ty, cy = up[2] * tx - up[0] * tz, cz = up[0] * ty - up[1] * tx;
         double f = 1 - 0.5 * (cx * cx + cy * cy + cz * cz);
         set(turned, (up[0] + cx) * f, (up[1] + cy) * f, (up[2] + cz) * f);
@@ -195,7 +203,8 @@ final class DoubleTiltEstimator {
             restSamples = 0;
             rest = false;
         } else if (restSamples < restMinSamples) {
-            rest = ++restSamples >= restMinSamples;
+            restSamples += stepSamples;
+            rest = restSamples >= restMinSamples;
         }
     }
 

@@ -107,7 +107,6 @@ public final class TiltEstimator {
     private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
     private long biasP;                 // bias variance, (0.01 deg/s)^2 Q.20
     private int biasCountdown;          // samples to the next bias update
-    private long invNorm;               // 2^52 / |y >> 4| of the last normalisation, 0 = none
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
     private boolean pending;            // the first sample of a pair is waiting
@@ -186,7 +185,6 @@ public final class TiltEstimator {
         bias0 = bias1 = bias2 = 0;
         biasP = biasP0;
         biasCountdown = 0;
-        invNorm = 0;
         up0 = up1 = 0;
         up2 = Q.ONE30;
         out0 = out1 = 0;
@@ -507,31 +505,16 @@ public final class TiltEstimator {
         accZ2 = Q.clamp(accZ2 + Q.mul30(kDrift, accV2), driftClip);
     }
 
-    /**
-     * up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G (free fall, no data). |y| changes
-     * little per step, so the last 1/|y| and one Newton step r (3 - |y|^2 r^2) / 2 give it (norm
-     * error 1.5 d^2 for a relative change d of |y|); a fresh {@link FixedMath#invSqrt62} when the
-     * step would be larger than 1/16 (first sample, shocks).
-     */
+    /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G (free fall, no data). */
     private void normalizeUp() {
         long y0 = accY0 >> 4, y1 = accY1 >> 4, y2 = accY2 >> 4; // < 2^28
-        long n2 = y0 * y0 + y1 * y1 + y2 * y2;                   // < 2^58
-        if (n2 < minNorm2) {
-            invNorm = 0;
-            return;
+        long n2 = y0 * y0 + y1 * y1 + y2 * y2;
+        if (n2 >= minNorm2) {
+            long inv = FixedMath.invSqrt62(n2);          // 2^62 / |y|: |y_i| * inv <= 2^62
+            up0 = (int) ((y0 * inv + (1L << 31)) >> 32);
+            up1 = (int) ((y1 * inv + (1L << 31)) >> 32);
+            up2 = (int) ((y2 * inv + (1L << 31)) >> 32);
         }
-        long inv = invNorm;                                      // 2^52 / |y|, < 2^31
-        long p = Math.multiplyHigh(n2, inv * inv) >> 10;         // |y|^2 inv^2 / 2^104 in Q2.30
-        long f = (3L << 29) - (p >> 1);                          // (3 - p) / 2
-        if (Math.abs(f - Q.ONE30) < Q.ONE30 >> 4) {
-            inv = (inv * f) >> 30;
-        } else {
-            inv = FixedMath.invSqrt62(n2) >> 10;
-        }
-        invNorm = inv;
-        up0 = (int) ((y0 * inv + (1L << 21)) >> 22);            // |y_i| inv <= 2^52 (1 + 1/16)
-        up1 = (int) ((y1 * inv + (1L << 21)) >> 22);
-        up2 = (int) ((y2 * inv + (1L << 21)) >> 22);
     }
 
     /** A fixed vector u seen from the sensor moves as du/dt = u x w: extrapolate by the lead. */

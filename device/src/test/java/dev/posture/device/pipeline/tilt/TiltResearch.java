@@ -18,6 +18,10 @@ public final class TiltResearch {
             trials.add(BroadTrial.read(BroadTrial.dataDir().resolve(f)));
         }
         double sum = 0;
+        if (args.length > 0 && args[0].equals("sweep")) {
+            sweep(trials);
+            return;
+        }
         if (args.length > 0 && args[0].equals("fixed")) {
             fixed(trials, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -65,6 +69,108 @@ public final class TiltResearch {
                     java.util.Arrays.toString(java.util.Arrays.stream(v.bias()).map(Math::toDegrees).toArray()));
         }
         System.out.printf(Locale.ROOT, "mean %.3f%n", sum / trials.size());
+    }
+
+    /**
+     * Sensitivity of the fixed-point estimator to tauAcc, driftTime and the shock limit, and
+     * leave-one-out: for each trial, the (tauAcc, driftTime) that is best on the other five, scored on it.
+     */
+    static void sweep(List<BroadTrial> trials) {
+        double[] taus = {2, 2.5, 3, 3.5, 4};
+        double[] drifts = {0, 5, 7, 10, 15, 20, 40};
+        int n = trials.size();
+        List<TiltRuns.Counts> counts = new ArrayList<>();
+        for (BroadTrial t : trials) {
+            counts.add(TiltRuns.counts(t, dev.posture.device.pipeline.ImuScale.MPU6050_16G_2000DPS));
+        }
+        double[][][] r = new double[taus.length][drifts.length][n];
+        System.out.println("tauAcc driftTime: per-trial RMSE ... mean (deg), fixed point");
+        for (int a = 0; a < taus.length; a++) {
+            for (int b = 0; b < drifts.length; b++) {
+                if (drifts[b] > 0 && drifts[b] < taus[a]) {
+                    r[a][b] = null;
+                    continue;
+                }
+                TiltParams p = TiltParams.DEFAULTS.withTauAccS(taus[a]).withDriftTimeS(drifts[b]);
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4.1f %4.0f:", taus[a], drifts[b]));
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    BroadTrial t = trials.get(i);
+                    TiltRuns.Ups u = TiltRuns.runFixed(counts.get(i), p, t.sampleRateHz());
+                    r[a][b][i] = TiltScore.rmseDeg(t, u.x(), u.y(), u.z());
+                    sum += r[a][b][i];
+                    sb.append(String.format(Locale.ROOT, " %.3f", r[a][b][i]));
+                }
+                System.out.println(sb.append(String.format(Locale.ROOT, "  mean %.3f", sum / n)));
+            }
+        }
+        double loo = 0;
+        for (int i = 0; i < n; i++) {
+            double best = Double.MAX_VALUE;
+            int ba = 0, bb = 0;
+            for (int a = 0; a < taus.length; a++) {
+                for (int b = 0; b < drifts.length; b++) {
+                    if (r[a][b] == null) {
+                        continue;
+                    }
+                    double others = 0;
+                    for (int j = 0; j < n; j++) {
+                        others += j == i ? 0 : r[a][b][j];
+                    }
+                    if (others < best) {
+                        best = others;
+                        ba = a;
+                        bb = b;
+                    }
+                }
+            }
+            loo += r[ba][bb][i];
+            System.out.printf(Locale.ROOT, "leave out %-50s best on the others: tauAcc %.1f driftTime %.0f -> held-out RMSE %.3f%n",
+                    trials.get(i).name, taus[ba], drifts[bb], r[ba][bb][i]);
+        }
+        System.out.printf(Locale.ROOT, "leave-one-out mean (tauAcc and driftTime chosen) %.3f%n", loo / n);
+        int a3 = 2; // tauAcc fixed at VQF's 3 s; only driftTime chosen on the other five
+        double loo3 = 0;
+        for (int i = 0; i < n; i++) {
+            double best = Double.MAX_VALUE;
+            int bb = 0;
+            for (int b = 0; b < drifts.length; b++) {
+                double others = 0;
+                for (int j = 0; j < n; j++) {
+                    others += j == i ? 0 : r[a3][b][j];
+                }
+                if (others < best) {
+                    best = others;
+                    bb = b;
+                }
+            }
+            loo3 += r[a3][bb][i];
+            System.out.printf(Locale.ROOT, "leave out %-50s tauAcc 3 (VQF), best driftTime on the others %.0f -> held-out RMSE %.3f%n",
+                    trials.get(i).name, drifts[bb], r[a3][bb][i]);
+        }
+        System.out.printf(Locale.ROOT, "leave-one-out mean (tauAcc 3 s, driftTime chosen) %.3f%n", loo3 / n);
+        for (double shock : new double[] {9.81, 19.6, 29.4, 49.0, 78.4}) {
+            double sum = 0;
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "shock %5.1f:", shock));
+            for (int i = 0; i < n; i++) {
+                TiltRuns.Ups u = TiltRuns.runFixed(counts.get(i), TiltParams.DEFAULTS.withShockLimitMs2(shock), trials.get(i).sampleRateHz());
+                double x = TiltScore.rmseDeg(trials.get(i), u.x(), u.y(), u.z());
+                sum += x;
+                sb.append(String.format(Locale.ROOT, " %.3f", x));
+            }
+            System.out.println(sb.append(String.format(Locale.ROOT, "  mean %.3f", sum / n)));
+        }
+        for (double lead : new double[] {0.001, 0.002, 0.0025, 0.003, 0.004}) {
+            double sum = 0;
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "lead %.4f:", lead));
+            for (int i = 0; i < n; i++) {
+                TiltRuns.Ups u = TiltRuns.runFixed(counts.get(i), TiltParams.DEFAULTS.withOutputLeadS(lead), trials.get(i).sampleRateHz());
+                double x = TiltScore.rmseDeg(trials.get(i), u.x(), u.y(), u.z());
+                sum += x;
+                sb.append(String.format(Locale.ROOT, " %.3f", x));
+            }
+            System.out.println(sb.append(String.format(Locale.ROOT, "  mean %.3f", sum / n)));
+        }
     }
 
     static TiltParams parse(String[] args) {

@@ -10,9 +10,9 @@ package dev.posture.device.pipeline.tilt;
  * @param driftTimeS         time constant of the drift-rate integrator of the almost-inertial frame, s;
  *                           0 disables drift estimation (10.0)
  * @param restThGyrDps       rest detection: max deviation of the gyro from its low-pass, deg/s (2.0)
- * @param restThAccMs2       rest detection: max deviation of the accelerometer from its low-pass, m/s^2 (0.5)
+ * @param restThAccMs2       rest detection: max deviation of the accelerometer from the gravity estimate, m/s^2 (0.5)
  * @param restMinS           rest detection: how long both must stay within bounds, s (1.5)
- * @param restFilterTauS     rest detection: time constant of the low-pass filters, s (0.5)
+ * @param restFilterTauS     rest detection: time constant of the gyro low-pass (also the bias measurement), s (0.5)
  * @param biasSigmaInitDps   std. dev. of the gyro bias before any estimate, deg/s (0.5)
  * @param biasForgettingTimeS time in which the bias variance grows from 0 to (0.1 deg/s)^2, s (100)
  * @param biasClipDps        bound of the gyro bias estimate, of one measurement of it and of the drift

@@ -13,7 +13,7 @@ package dev.posture.device.pipeline.tilt;
  *
  * <p>From {@link TiltEstimator#PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter
  * period Tf = 2 Ts): the first sample of a pair is only kept and turns the output by its gyro step;
- * the second turns the states by both steps at once, feeds the pair's mean acc and gyro to the
+ * the second turns the states by the sum of both steps, feeds the pair's mean acc and gyro to the
  * low-passes and detects rest on both samples.
  */
 final class DoubleTiltEstimator {
@@ -108,10 +108,9 @@ final class DoubleTiltEstimator {
             lowPassGyro((g[0] + gx) / 2, (g[1] + gy) / 2, (g[2] + gz) / 2);
             devGyr = Math.max(sq(g[0] - gyrLp[0]) + sq(g[1] - gyrLp[1]) + sq(g[2] - gyrLp[2]),
                     sq(gx - gyrLp[0]) + sq(gy - gyrLp[1]) + sq(gz - gyrLp[2]));
-            // both steps at once: t1 + t2 + (t1 x t2)/2 (BCH to second order)
+            // both steps at once: t1 + t2 (the coning term (t1 x t2) / 2 is left out, see TiltEstimator)
             double[] f = firstStep;
-            rotateInertialVectors(f[0] + tx + 0.5 * (f[1] * tz - f[2] * ty), f[1] + ty + 0.5 * (f[2] * tx - f[0] * tz),
-                    f[2] + tz + 0.5 * (f[0] * ty - f[1] * tx));
+            rotateInertialVectors(f[0] + tx, f[1] + ty, f[2] + tz);
             // the first sample's acc turned into this sample's frame to first order: x + x x t2; the mean
             double[] x = firstAcc;
             ax = (x[0] + x[1] * tz - x[2] * ty + ax) / 2;

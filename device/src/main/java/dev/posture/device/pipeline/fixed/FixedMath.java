@@ -19,12 +19,18 @@ public final class FixedMath {
     // 1/sqrt(m) in Q2.30 at the middle of each of the 96 intervals m in [32/128, 128/128).
     private static final int[] INV_SQRT_TABLE = new int[96];
 
+    // 1/sqrt(m) in Q2.30 at the middle of each of the 768 intervals m in [256/1024, 1024/1024) (3 KB).
+    private static final int[] INV_SQRT_TABLE_FINE = new int[768];
+
     // atan(z) ~ z * (c0 + c1 z^2 + ... + c6 z^12) on [0, 1], near-minimax, max error 2.5e-7 rad; Q2.30.
     private static final long[] ATAN_COEFFS = new long[7];
 
     static {
         for (int i = 0; i < INV_SQRT_TABLE.length; i++) {
             INV_SQRT_TABLE[i] = Q.toQ30(1 / Math.sqrt((i + 32 + 0.5) / 128));
+        }
+        for (int i = 0; i < INV_SQRT_TABLE_FINE.length; i++) {
+            INV_SQRT_TABLE_FINE[i] = Q.toQ30(1 / Math.sqrt((i + 256 + 0.5) / 1024));
         }
         double[] c = {0.9999961115422465, -0.3331736800617092, 0.19807815022985495, -0.1323333980259083,
                 0.07962362766183154, -0.0336041799654091, 0.006811779380687761};
@@ -54,6 +60,26 @@ public final class FixedMath {
         r = (r * ((3L << 30) - ((m * ((r * r) >> 30)) >> 30))) >> 31;
         r = (r * ((3L << 30) - ((m * ((r * r) >> 30)) >> 30))) >> 31;
         // 1/sqrt(x) = 2^(shift/2) / sqrt(xn) = 2^(shift/2) * r / 2^61
+        return r << (shift / 2 + 1);
+    }
+
+    /**
+     * {@link #invSqrt62} with one Newton step from a finer table (768 entries): relative error below
+     * 2e-6, one dependent multiply-chain shorter. For normalising vectors whose direction is what
+     * matters (the direction is exact either way; only the length is off by up to 2e-6).
+     *
+     * @throws ArithmeticException if {@code x <= 0}
+     */
+    public static long invSqrt62Fast(long x) {
+        if (x <= 0) {
+            throw new ArithmeticException("invSqrt62Fast of " + x);
+        }
+        int top = 63 - Long.numberOfLeadingZeros(x);
+        int shift = (61 - top) & ~1;
+        long xn = shift >= 0 ? x << shift : x >> -shift;
+        long m = xn >>> 32;
+        long r = INV_SQRT_TABLE_FINE[(int) (xn >>> 52) - 256];
+        r = (r * ((3L << 30) - ((m * ((r * r) >> 30)) >> 30))) >> 31;
         return r << (shift / 2 + 1);
     }
 

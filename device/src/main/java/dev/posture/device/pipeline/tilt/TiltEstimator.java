@@ -229,7 +229,7 @@ public final class TiltEstimator {
     }
 
     /**
-     * Up vector, x component, Q2.30. Unit length within 1e-8, except with a lead and on the first
+     * Up vector, x component, Q2.30. Unit length within 2e-6, except with a lead and on the first
      * sample of a pair (within 3|t|^4/8 for a gyro step of t rad: 4e-8 at 300 deg/s and 285 Hz,
      * 6e-3 at 2000 deg/s and 100 Hz).
      */
@@ -505,12 +505,12 @@ public final class TiltEstimator {
         accZ2 = Q.clamp(accZ2 + Q.mul30(kDrift, accV2), driftClip);
     }
 
-    /** up = y / |y| in Q2.30; held while |y| is below MIN_NORM_G (free fall, no data). */
+    /** up = y / |y| in Q2.30 (length within 2e-6); held while |y| is below MIN_NORM_G (free fall, no data). */
     private void normalizeUp() {
         long y0 = accY0 >> 4, y1 = accY1 >> 4, y2 = accY2 >> 4; // < 2^28
         long n2 = y0 * y0 + y1 * y1 + y2 * y2;
         if (n2 >= minNorm2) {
-            long inv = FixedMath.invSqrt62(n2);          // 2^62 / |y|: |y_i| * inv <= 2^62
+            long inv = FixedMath.invSqrt62Fast(n2);      // 2^62 / |y| (1 +- 2e-6): |y_i| * inv < 2^62.01
             up0 = (int) ((y0 * inv + (1L << 31)) >> 32);
             up1 = (int) ((y1 * inv + (1L << 31)) >> 32);
             up2 = (int) ((y2 * inv + (1L << 31)) >> 32);

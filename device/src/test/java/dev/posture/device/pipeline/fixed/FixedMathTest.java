@@ -29,6 +29,20 @@ class FixedMathTest {
     }
 
     @Test
+    void invSqrt62FastHasRelativeErrorBelow2e6() {
+        double worst = 0;
+        for (int bits = 0; bits <= 62; bits++) {
+            for (int i = 0; i < 2000; i++) {
+                long x = bits == 0 ? 1 : (1L << bits) + (random.nextLong() & ((1L << bits) - 1));
+                double exact = Math.scalb(1.0, 62) / Math.sqrt((double) x);
+                worst = Math.max(worst, Math.abs(FixedMath.invSqrt62Fast(x) / exact - 1));
+            }
+        }
+        assertTrue(worst < 2e-6, "worst relative error " + worst);
+        assertThrows(ArithmeticException.class, () -> FixedMath.invSqrt62Fast(0));
+    }
+
+    @Test
     void invSqrt62RejectsNonPositive() {
         assertThrows(ArithmeticException.class, () -> FixedMath.invSqrt62(0));
         assertThrows(ArithmeticException.class, () -> FixedMath.invSqrt62(-4));

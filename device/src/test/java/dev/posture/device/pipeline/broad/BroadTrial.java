@@ -1,0 +1,132 @@
+package dev.posture.device.pipeline.broad;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One BROAD trial in memory (test scope): IMU columns, optical ground truth and the movement flag.
+ *
+ * <p>A deliberately tiny reader (gzip + {@code String.split}) for the research harness and the
+ * accuracy tests. The product's strict, bounded trace reader lives in {@code protocol}; once it
+ * exists this class should delegate to it for the IMU columns.
+ */
+public final class BroadTrial {
+    /** File name without directory, e.g. {@code 01_undisturbed_slow_rotation_A.csv.gz}. */
+    public final String name;
+    /** Sample times, s. */
+    public final double[] t;
+    /** Specific force in the sensor frame, m/s^2, one array per axis. */
+    public final double[] accX, accY, accZ;
+    /** Angular rate in the sensor frame, rad/s. */
+    public final double[] gyrX, gyrY, gyrZ;
+    /** Ground-truth quaternion sensor -> ENU (w, x, y, z); NaN where tracking was lost. */
+    public final double[] gtW, gtX, gtY, gtZ;
+    /** True in the rows the benchmark scores. */
+    public final boolean[] movement;
+
+    private BroadTrial(String name, int n) {
+        this.name = name;
+        t = new double[n];
+        accX = new double[n];
+        accY = new double[n];
+        accZ = new double[n];
+        gyrX = new double[n];
+        gyrY = new double[n];
+        gyrZ = new double[n];
+        gtW = new double[n];
+        gtX = new double[n];
+        gtY = new double[n];
+        gtZ = new double[n];
+        movement = new boolean[n];
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return t.length;
+    }
+
+    /** Mean sample rate over the whole trial, Hz. */
+    public double sampleRateHz() {
+        return (size() - 1) / (t[size() - 1] - t[0]);
+    }
+
+    /** File names of the six trials in {@code shared/data/broad}. */
+    public static final List<String> SIX = List.of(
+            "01_undisturbed_slow_rotation_A.csv.gz",
+            "04_undisturbed_slow_rotation_with_breaks_A.csv.gz",
+            "06_undisturbed_fast_rotation_A.csv.gz",
+            "10_undisturbed_slow_translation_A.csv.gz",
+            "24_disturbed_tapping_A.csv.gz",
+            "26_disturbed_phone_vibration_A.csv.gz");
+
+    /** Reads a BROAD trial (.csv or .csv.gz). */
+    public static BroadTrial read(Path file) throws IOException {
+        String[] lines;
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            lines = r.lines().toArray(String[]::new);
+        }
+        List<String> header = Arrays.asList(lines[0].split(",", -1));
+        int[] col = new int[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            col[i] = header.indexOf(COLUMNS[i]);
+            if (col[i] < 0) {
+                throw new IOException(file + ": no column " + COLUMNS[i]);
+            }
+        }
+        BroadTrial trial = new BroadTrial(file.getFileName().toString(), lines.length - 1);
+        double[][] dst = {trial.t, trial.accX, trial.accY, trial.accZ, trial.gyrX, trial.gyrY, trial.gyrZ,
+                trial.gtW, trial.gtX, trial.gtY, trial.gtZ};
+        for (int row = 1; row < lines.length; row++) {
+            String[] f = lines[row].split(",", -1);
+            for (int i = 0; i < dst.length; i++) {
+                String s = f[col[i]];
+                dst[i][row - 1] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+            }
+            trial.movement[row - 1] = "1".equals(f[col[COLUMNS.length - 1]]);
+        }
+        return trial;
+    }
+
+    private static final String[] COLUMNS = {"t_s", "acc_x", "acc_y", "acc_z", "gyr_x", "gyr_y", "gyr_z",
+            "gt_qw", "gt_qx", "gt_qy", "gt_qz", "movement"};
+
+    /**
+     * The directory holding the BROAD trials: {@code shared/data/broad} next to the repository root
+     * (the directory whose {@code pom.xml} lists the {@code protocol} module), found by walking up
+     * from the working directory, else {@code /work/shared/data/broad}.
+     *
+     * @throws IllegalStateException if neither exists (tests must fail, not skip, without data)
+     */
+    public static Path dataDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            try {
+                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<module>protocol</module>")) {
+                    Path broad = dir.resolveSibling("shared").resolve("data").resolve("broad");
+                    if (Files.isDirectory(broad)) {
+                        return broad;
+                    }
+                    break;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + pom, e);
+            }
+        }
+        Path fallback = Path.of("/work/shared/data/broad");
+        if (Files.isDirectory(fallback)) {
+            return fallback;
+        }
+        throw new IllegalStateException("BROAD trials not found: expected ../shared/data/broad next to the "
+                + "repository root, or /work/shared/data/broad (working directory " + Path.of("").toAbsolutePath() + ")");
+    }
+}

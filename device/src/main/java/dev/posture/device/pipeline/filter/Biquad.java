@@ -1,94 +1,94 @@
 package dev.posture.device.pipeline.filter;
 
-import dev.posture.device.pipeline.fixed.Q;
-
 /**
- * A second-order IIR section in direct form I with a 64-bit accumulator, for one channel of int
- * samples (e.g. raw int16 counts). Coefficients are designed in {@code double} at setup
- * ({@link #butterworthLowPass}) and rounded to Q2.30; {@link #filter} uses integer arithmetic only
- * and allocates nothing.
+ * One channel of a second-order IIR section in direct form I, integer arithmetic with a 64-bit
+ * accumulator and second-order error feedback (see {@link BiquadCoefficients}). Nothing is
+ * allocated after construction.
  *
- * <p>y[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2 y[n-2], accumulated exactly in 64 bits
- * (each product is below 2^62 and the exact sum is about y[n] 2^30, so partial sums that wrap still
- * end exact while the output fits an int; int16 inputs are far inside that), then shifted back by
- * 30 bits with the remainder carried to the next sample (first-order error feedback: the rounding
- * error does not accumulate into a DC offset, so a constant input comes out exact). The output
- * saturates at the int range.
+ * <p><b>Units.</b> Input, output and the x and y histories are in the input's own units (IMU counts,
+ * or Q2.30 components); the y history also keeps its rounding remainder {@code e} as a Q30 fraction
+ * of an input unit, so the recursion runs on the unrounded output (62 bits of state per delay).
+ * Coefficients are Q2.30. Every product fits in 62 bits; the sum may wrap in between (Java's long
+ * arithmetic is modular), only the final accumulator must fit, and it equals {@code 2^30} times the
+ * unrounded output, at most {@code L1 * max|x| * 2^30} where L1 is the sum of the impulse response's
+ * magnitudes. With inputs within {@code +-2^30} ({@link #MAX_INPUT}) that holds for every sample rate
+ * and cutoff the config allows (L1 at most 2.43, at the cutoffs closest to Nyquist; a test checks the whole grid). The output saturates at
+ * the int range.
+ *
+ * <pre>
+ * acc  = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2 y[n-2] - round((a1 e[n-1] + a2 e[n-2]) / 2^30)
+ * y[n] = round(acc / 2^30),  e[n] = acc - y[n] 2^30  (in [-2^29, 2^29))
+ * </pre>
  */
 public final class Biquad {
-    // ---- coefficients, Q2.30 ----
-    private final long b0, b1, b2, a1, a2;
+    /** Largest input magnitude the accumulator bound is proved for. */
+    public static final int MAX_INPUT = 1 << 30;
 
-    // ---- state ----
-    private int x1, x2, y1, y2;   // previous inputs and outputs
-    private long remainder;       // fraction (below 2^30) carried from the last output
+    private static final int SHIFT = BiquadCoefficients.FRACTION_BITS;
+    private static final long HALF = 1L << (SHIFT - 1);
 
-    /** Coefficients (a0 = 1) as doubles; each is rounded to Q2.30 and must lie in (-2, 2). */
-    public Biquad(double b0, double b1, double b2, double a1, double a2) {
-        this.b0 = coefficient(b0);
-        this.b1 = coefficient(b1);
-        this.b2 = coefficient(b2);
-        this.a1 = coefficient(a1);
-        this.a2 = coefficient(a2);
+    private BiquadCoefficients c;
+    private int x1; // x[n-1], input units
+    private int x2; // x[n-2]
+    private int y1; // y[n-1], input units
+    private int y2; // y[n-2]
+    private long e1; // rounding error of y[n-1], Q30 of an input unit, in [-2^29, 2^29)
+    private long e2; // rounding error of y[n-2]
+
+    public Biquad(BiquadCoefficients coefficients) {
+        this.c = java.util.Objects.requireNonNull(coefficients, "coefficients");
     }
 
-    /** Smallest cut-off relative to the sample rate that {@link #butterworthLowPass} accepts. */
-    public static final double MIN_RELATIVE_CUTOFF = 0.002;
-
-    /**
-     * Second-order Butterworth low-pass by the bilinear transform with pre-warping (cut-off at -3 dB
-     * exactly at {@code cutoffHz}).
-     *
-     * @throws IllegalArgumentException unless 0.002 &lt;= cutoff / rate &lt; 0.5 (below that the
-     *                                  Q2.30 poles are too coarse)
-     */
-    public static Biquad butterworthLowPass(double cutoffHz, double sampleRateHz) {
-        double[] c = butterworthLowPassCoefficients(cutoffHz, sampleRateHz);
-        return new Biquad(c[0], c[1], c[2], c[3], c[4]);
-    }
-
-    /** The double design {b0, b1, b2, a1, a2} behind {@link #butterworthLowPass}. */
-    public static double[] butterworthLowPassCoefficients(double cutoffHz, double sampleRateHz) {
-        double rel = cutoffHz / sampleRateHz;
-        if (!(rel >= MIN_RELATIVE_CUTOFF && rel < 0.5)) {
-            throw new IllegalArgumentException("cut-off " + cutoffHz + " Hz at " + sampleRateHz
-                    + " Hz: the ratio must be in [" + MIN_RELATIVE_CUTOFF + ", 0.5)");
+    /** Filters one sample. */
+    public int step(int x) {
+        BiquadCoefficients k = c;
+        long acc = k.b0 * x + k.b1 * x1 + k.b2 * x2 - k.a1 * y1 - k.a2 * y2
+                - ((k.a1 * e1 + k.a2 * e2 + HALF) >> SHIFT);
+        long y = (acc + HALF) >> SHIFT;
+        long e = acc - (y << SHIFT);
+        if (y > Integer.MAX_VALUE) {
+            y = Integer.MAX_VALUE;
+            e = 0;
+        } else if (y < Integer.MIN_VALUE) {
+            y = Integer.MIN_VALUE;
+            e = 0;
         }
-        double k = Math.tan(Math.PI * rel);
-        double q = Math.sqrt(0.5);
-        double norm = 1 / (1 + k / q + k * k);
-        double b0 = k * k * norm;
-        return new double[] {b0, 2 * b0, b0, 2 * (k * k - 1) * norm, (1 - k / q + k * k) * norm};
-    }
-
-    private static long coefficient(double c) {
-        if (!(c > -2 && c < 2)) {
-            throw new IllegalArgumentException("coefficient outside (-2, 2): " + c);
-        }
-        return Q.toQ30(c);
-    }
-
-    /** The rounded coefficients {b0, b1, b2, a1, a2} as doubles (for response checks). */
-    public double[] coefficients() {
-        return new double[] {Q.fromQ30(b0), Q.fromQ30(b1), Q.fromQ30(b2), Q.fromQ30(a1), Q.fromQ30(a2)};
-    }
-
-    /** Starts from rest at a constant input (as if it had been applied forever). */
-    public void reset(int x) {
-        x1 = x2 = y1 = y2 = x;
-        remainder = 0;
-    }
-
-    /** One sample in, one sample out. */
-    public int filter(int x) {
-        long acc = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2 + remainder;
-        long y = acc >> Q.FRAC30;
-        remainder = acc - (y << Q.FRAC30);
-        int out = Q.saturateToInt(y);
         x2 = x1;
         x1 = x;
         y2 = y1;
-        y1 = out;
-        return out;
+        y1 = (int) y;
+        e2 = e1;
+        e1 = e;
+        return (int) y;
+    }
+
+    /**
+     * Starts as if the input had been {@code level} forever: the output of a low-pass is then
+     * {@code level}, that of a high-pass or band-pass 0. Avoids the start-up transient from zero.
+     */
+    public void reset(int level) {
+        x1 = level;
+        x2 = level;
+        y1 = c.passesDc() ? level : 0;
+        y2 = y1;
+        e1 = 0;
+        e2 = 0;
+    }
+
+    /**
+     * New coefficients (a config change). The state is kept: the histories are in input units, so
+     * they mean the same under the new coefficients and the output moves on without a jump from zero.
+     */
+    public void setCoefficients(BiquadCoefficients coefficients) {
+        this.c = java.util.Objects.requireNonNull(coefficients, "coefficients");
+    }
+
+    public BiquadCoefficients coefficients() {
+        return c;
+    }
+
+    /** The last output. */
+    public int output() {
+        return y1;
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Per sample ({@link #step}), in order:
  * <ol>
+ *   <li>{@code removeGyroOffset}: the coarse gyro zero-rate offset ({@link GyroOffset}; the MPU-6050's
+ *       is specified only to +-20 deg/s, the estimator's bias estimation covers 2 deg/s);</li>
  *   <li>{@code takeRequests}: calibration requests posted from other threads (console
  *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample;</li>
  *   <li>{@code estimateUp}: the tilt estimator (skipped while the sensor is not OK: the up vector
@@ -50,6 +52,8 @@ public final class Pipeline {
     private final GeometryOutput geo = new GeometryOutput();
     private final PostureInput input = new PostureInput();
     private final int[] up = new int[3];
+    private final GyroOffset gyroOffset;
+    private final short[] counts = new short[6]; // raw counts, gyro offset removed
 
     /** Pending calibration requests from other threads: window length in us, or -1 for none. */
     private final AtomicLong neutralRequestUs = new AtomicLong(-1);
@@ -63,6 +67,7 @@ public final class Pipeline {
         this.geometry = new GeometryStage(params.geometry(), rateForGates(params), accelLsbPerG(params.scale()),
                 gyroLsbPerDpsX10(params.scale()));
         this.posture = new PostureStage(params.posture(), events);
+        this.gyroOffset = new GyroOffset(params.scale(), params.sampleRateHz());
         up[2] = 1 << 30;
     }
 
@@ -85,6 +90,7 @@ public final class Pipeline {
         if (next.sampleRateHz() != params.sampleRateHz() || !next.scale().equals(params.scale())
                 || !next.tilt().equals(params.tilt())) {
             estimator = new TiltEstimator(next.tilt(), next.scale(), next.sampleRateHz());
+            gyroOffset.configure(next.scale(), next.sampleRateHz());
         }
         geometry.reconfigure(next.geometry(), rateForGates(next), accelLsbPerG(next.scale()),
                 gyroLsbPerDpsX10(next.scale()));
@@ -139,9 +145,10 @@ public final class Pipeline {
     public void step(long tUs, short[] raw, boolean sensorOk) {
         takeRequests(tUs);
         if (sensorOk) {
-            estimateUp(raw);
+            removeGyroOffset(raw);
+            estimateUp(counts);
         }
-        geometry.step(tUs, up, raw, sensorOk, geo);
+        geometry.step(tUs, up, counts, sensorOk, geo);
         reportCalibration(tUs);
         judgePosture();
     }
@@ -157,6 +164,13 @@ public final class Pipeline {
         long lean = leanRequestUs.get() >= 0 ? leanRequestUs.getAndSet(-1) : -1;
         if (lean >= 0) {
             geometry.requestLean(tUs, lean);
+        }
+    }
+
+    /** Coarse gyro zero-rate offset ({@link GyroOffset}); the estimator restarts when it is first learned. */
+    private void removeGyroOffset(short[] raw) {
+        if (gyroOffset.step(raw, counts)) {
+            estimator.reset();
         }
     }
 
@@ -234,6 +248,10 @@ public final class Pipeline {
     /** The input the posture stage saw on the last sample. */
     public PostureInput postureInput() {
         return input;
+    }
+
+    public GyroOffset gyroOffset() {
+        return gyroOffset;
     }
 
     public TiltEstimator estimator() {

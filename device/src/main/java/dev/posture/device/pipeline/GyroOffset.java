@@ -1,0 +1,150 @@
+package dev.posture.device.pipeline;
+
+/**
+ * Coarse removal of the gyroscope's zero-rate offset, before the tilt estimator. The MPU-6050's
+ * zero-rate output is only specified to +-20 deg/s (data sheet Table 6.1) and drifts 0.16 deg/s/C,
+ * while the estimator's own bias estimation is VQF's, bounded to {@code biasClipDps} (2 deg/s) so
+ * that slow real rotation is not taken for bias. This stage takes the bulk out; the estimator learns
+ * the rest.
+ *
+ * <p>Rule: the samples are cut into windows of {@link #WINDOW_S}; a window is still when every
+ * gyro axis spans at most {@link #STILL_SPREAD_DPS} (max - min: an offset does not count) and its
+ * mean is within {@link #MAX_OFFSET_DPS}. The first still window sets the offset to its mean (and
+ * {@link #step} reports it, so the estimator restarts from a clean state); later still windows move
+ * it by 1/{@link #TRACK_DIVISOR} of the difference if the difference is at most
+ * {@link #MAX_STEP_DPS} (temperature drift), so a turn at a steady rate (a bus, a swivel chair) cannot
+ * pull it far. Integer arithmetic, nothing allocated per sample; the window length is in samples of
+ * the nominal rate.
+ */
+public final class GyroOffset {
+    /** Window length, s. */
+    public static final double WINDOW_S = 1.0;
+    /** Largest spread of a gyro axis in a still window, deg/s (a standing wearer sways 1-2.5). */
+    public static final double STILL_SPREAD_DPS = 3.0;
+    /** Largest offset taken, deg/s (the MPU-6050's tolerance plus temperature drift). */
+    public static final double MAX_OFFSET_DPS = 30.0;
+    /** Largest change of a learned offset by one window, deg/s. */
+    public static final double MAX_STEP_DPS = 3.0;
+    /** Gain of later windows: 1/8 of the difference. */
+    public static final int TRACK_DIVISOR = 8;
+
+    // Coefficients (from the rate and scale).
+    private int windowSamples;
+    private int spreadCounts;
+    private long maxOffset8;   // counts << 8
+    private long maxStep8;     // counts << 8
+
+    // State.
+    private final long[] sum = new long[3];
+    private final int[] min = new int[3];
+    private final int[] max = new int[3];
+    private int count;
+    private final long[] offset8 = new long[3]; // learned offset, counts << 8
+    private final int[] offset = new int[3];    // rounded, counts
+    private boolean learned;
+
+    public GyroOffset(ImuScale scale, double sampleRateHz) {
+        configure(scale, sampleRateHz);
+    }
+
+    /** New rate or scale: coefficients rebuilt, the learned offset rescaled, the window restarted. */
+    public void configure(ImuScale scale, double sampleRateHz) {
+        double oldLsb = spreadCounts == 0 ? 0 : spreadCounts / STILL_SPREAD_DPS;
+        windowSamples = Math.max(1, (int) Math.round(WINDOW_S * sampleRateHz));
+        spreadCounts = (int) Math.round(STILL_SPREAD_DPS * scale.gyrLsbPerDps());
+        maxOffset8 = Math.round(MAX_OFFSET_DPS * scale.gyrLsbPerDps() * 256);
+        maxStep8 = Math.round(MAX_STEP_DPS * scale.gyrLsbPerDps() * 256);
+        if (learned && oldLsb > 0) {
+            for (int k = 0; k < 3; k++) {
+                offset8[k] = Math.round(offset8[k] * (scale.gyrLsbPerDps() / oldLsb));
+                offset[k] = (int) ((offset8[k] + 128) >> 8);
+            }
+        }
+        count = 0;
+    }
+
+    /** Forgets the offset. */
+    public void reset() {
+        learned = false;
+        count = 0;
+        for (int k = 0; k < 3; k++) {
+            offset8[k] = 0;
+            offset[k] = 0;
+        }
+    }
+
+    /**
+     * Feeds one sample's raw counts (accel x, y, z, gyro x, y, z) and writes them to {@code out} with
+     * the offset removed (saturated to int16). Returns true on the sample where the offset was first
+     * learned.
+     */
+    public boolean step(short[] raw, short[] out) {
+        boolean first = collect(raw);
+        out[0] = raw[0];
+        out[1] = raw[1];
+        out[2] = raw[2];
+        for (int k = 0; k < 3; k++) {
+            int v = raw[3 + k] - offset[k];
+            out[3 + k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+        }
+        return first;
+    }
+
+    private boolean collect(short[] raw) {
+        for (int k = 0; k < 3; k++) {
+            int g = raw[3 + k];
+            if (count == 0) {
+                sum[k] = 0;
+                min[k] = g;
+                max[k] = g;
+            }
+            sum[k] += g;
+            min[k] = Math.min(min[k], g);
+            max[k] = Math.max(max[k], g);
+        }
+        if (++count < windowSamples) {
+            return false;
+        }
+        count = 0;
+        for (int k = 0; k < 3; k++) {
+            if (max[k] - min[k] > spreadCounts) {
+                return false;
+            }
+        }
+        long[] mean8 = sum; // reuse: the window's mean, counts << 8
+        for (int k = 0; k < 3; k++) {
+            mean8[k] = Math.round((double) (sum[k] << 8) / windowSamples);
+            if (Math.abs(mean8[k]) > maxOffset8) {
+                return false;
+            }
+        }
+        if (!learned) {
+            for (int k = 0; k < 3; k++) {
+                offset8[k] = mean8[k];
+                offset[k] = (int) ((offset8[k] + 128) >> 8);
+            }
+            learned = true;
+            return true;
+        }
+        for (int k = 0; k < 3; k++) {
+            if (Math.abs(mean8[k] - offset8[k]) > maxStep8) {
+                return false;
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            offset8[k] += (mean8[k] - offset8[k]) / TRACK_DIVISOR;
+            offset[k] = (int) ((offset8[k] + 128) >> 8);
+        }
+        return false;
+    }
+
+    /** True once a still window has set the offset. */
+    public boolean learned() {
+        return learned;
+    }
+
+    /** The offset removed, deg/s (telemetry and tests). */
+    public double offsetDps(int axis, ImuScale scale) {
+        return offset8[axis] / 256.0 / scale.gyrLsbPerDps();
+    }
+}

@@ -10,10 +10,11 @@ package dev.posture.device.pipeline;
  * <p>Rule: the samples are cut into windows of {@link #WINDOW_S}; a window is still when every
  * gyro axis spans at most {@link #STILL_SPREAD_DPS} (max - min: an offset does not count) and its
  * mean is within {@link #MAX_OFFSET_DPS}. The first still window sets the offset to its mean (and
- * {@link #step} reports it, so the estimator restarts from a clean state); later still windows move
- * it by 1/{@link #TRACK_DIVISOR} of the difference if the difference is at most
- * {@link #MAX_STEP_DPS} (temperature drift), so a turn at a steady rate (a bus, a swivel chair) cannot
- * pull it far. Integer arithmetic, nothing allocated per sample; the window length is in samples of
+ * {@link #step} reports it, so the estimator restarts from a clean state). Later windows do not
+ * change it: a slow steady rotation (a forward drift of 1 deg/s) is as still as a rest by the gyro's
+ * spread, and tracking it (tried: 1/8 per window) made the estimate lag such a drift by 2.8 deg and
+ * overshoot by 4 deg afterwards. What remains (temperature drift, 0.16 deg/s/C) is the estimator's
+ * own bias estimation's job, up to its 2 deg/s clip. {@link #reset} learns again. Integer arithmetic, nothing allocated per sample; the window length is in samples of
  * the nominal rate.
  */
 public final class GyroOffset {
@@ -23,16 +24,11 @@ public final class GyroOffset {
     public static final double STILL_SPREAD_DPS = 3.0;
     /** Largest offset taken, deg/s (the MPU-6050's tolerance plus temperature drift). */
     public static final double MAX_OFFSET_DPS = 30.0;
-    /** Largest change of a learned offset by one window, deg/s. */
-    public static final double MAX_STEP_DPS = 3.0;
-    /** Gain of later windows: 1/8 of the difference. */
-    public static final int TRACK_DIVISOR = 8;
 
     // Coefficients (from the rate and scale).
     private int windowSamples;
     private int spreadCounts;
     private long maxOffset8;   // counts << 8
-    private long maxStep8;     // counts << 8
 
     // State.
     private final long[] sum = new long[3];
@@ -53,7 +49,6 @@ public final class GyroOffset {
         windowSamples = Math.max(1, (int) Math.round(WINDOW_S * sampleRateHz));
         spreadCounts = (int) Math.round(STILL_SPREAD_DPS * scale.gyrLsbPerDps());
         maxOffset8 = Math.round(MAX_OFFSET_DPS * scale.gyrLsbPerDps() * 256);
-        maxStep8 = Math.round(MAX_STEP_DPS * scale.gyrLsbPerDps() * 256);
         if (learned && oldLsb > 0) {
             for (int k = 0; k < 3; k++) {
                 offset8[k] = Math.round(offset8[k] * (scale.gyrLsbPerDps() / oldLsb));
@@ -118,24 +113,15 @@ public final class GyroOffset {
                 return false;
             }
         }
-        if (!learned) {
-            for (int k = 0; k < 3; k++) {
-                offset8[k] = mean8[k];
-                offset[k] = (int) ((offset8[k] + 128) >> 8);
-            }
-            learned = true;
-            return true;
+        if (learned) {
+            return false;
         }
         for (int k = 0; k < 3; k++) {
-            if (Math.abs(mean8[k] - offset8[k]) > maxStep8) {
-                return false;
-            }
-        }
-        for (int k = 0; k < 3; k++) {
-            offset8[k] += (mean8[k] - offset8[k]) / TRACK_DIVISOR;
+            offset8[k] = mean8[k];
             offset[k] = (int) ((offset8[k] + 128) >> 8);
         }
-        return false;
+        learned = true;
+        return true;
     }
 
     /** True once a still window has set the offset. */

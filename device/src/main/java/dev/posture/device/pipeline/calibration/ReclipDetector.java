@@ -150,7 +150,7 @@ final class ReclipDetector {
         long dx = ((long) up[0] - prevUp[0]) >> 2;
         long dy = ((long) up[1] - prevUp[1]) >> 2;
         long dz = ((long) up[2] - prevUp[2]) >> 2;
-        long inc = AngleMath.isqrt(dx * dx + dy * dy + dz * dz) << 2; // chord ~ angle, rad Q30
+        long inc = AngleMath.sqrtApprox(dx * dx + dy * dy + dz * dz) << 2; // chord ~ angle, rad Q30
         System.arraycopy(up, 0, prevUp, 0, 3);
         ringSum += inc - ring[ringIndex];
         ring[ringIndex] = inc;

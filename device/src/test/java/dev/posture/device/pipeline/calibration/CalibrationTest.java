@@ -191,9 +191,10 @@ class CalibrationTest {
             }
             taught.step(feed.tUs, feed.up, feed.raw, true, a);
             restored.step(feed.tUs, feed.up, feed.raw, true, b);
-            assertEquals(a.forwardCentiDeg, b.forwardCentiDeg);
-            assertEquals(a.sidewaysCentiDeg, b.sidewaysCentiDeg);
-            assertEquals(a.tiltCentiDeg, b.tiltCentiDeg);
+            // restore() re-normalises the forward axis: a last-bit change can flip a rounding by 0.01 deg.
+            assertEquals(a.forwardCentiDeg, b.forwardCentiDeg, 1);
+            assertEquals(a.sidewaysCentiDeg, b.sidewaysCentiDeg, 1);
+            assertEquals(a.tiltCentiDeg, b.tiltCentiDeg, 1);
         }
         assertTrue(b.calibrated && b.forwardKnown);
     }

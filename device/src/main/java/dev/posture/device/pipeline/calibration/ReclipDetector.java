@@ -68,6 +68,7 @@ final class ReclipDetector {
     private boolean agreed;          // a block agreed with the taught direction since the last calibration
     private long refitWalkingUs;
     private long lastUs = Long.MIN_VALUE;
+    private long walkingSinceTickUs; // walking time since the last tick
 
     private final int[] recent = new int[3];
     private final int[] tmpN = new int[3];
@@ -110,6 +111,7 @@ final class ReclipDetector {
         offWalkingUs = 0;
         offRunSeq = -1;
         refitWalkingUs = 0;
+        walkingSinceTickUs = 0;
         resetDirection();
     }
 
@@ -131,13 +133,21 @@ final class ReclipDetector {
         long dt = lastUs == Long.MIN_VALUE ? 0 : Math.min(tUs - lastUs, maxGapUs);
         lastUs = tUs;
         keepFromSeq = -1;
+        if (walking) {
+            walkingSinceTickUs += dt;
+        }
         if (++tickCount >= samplesPerTick) {
+            // The path and the walking checks run at ~20 Hz: the up vector's mean over seconds does not
+            // need more, and they cost a few divisions.
             tickCount = 0;
-            if (handlingTick(up, moving, frame, learner)) {
+            long walked = walkingSinceTickUs;
+            walkingSinceTickUs = 0;
+            if (handlingTick(up, moving, frame, learner)
+                    || walkingOffNeutral(walked, walking, frame, learner)) {
                 return true;
             }
         }
-        return walkingOffNeutral(dt, walking, frame, learner) || walkingDirection(up, frame, learner);
+        return walkingDirection(up, frame, learner);
     }
 
     /** The up vector's path, ~20 Hz: settled spells, and a verdict when one begins after motion. */
@@ -247,11 +257,20 @@ final class ReclipDetector {
     boolean stepSuspected(long tUs, boolean walking, PostureFrame frame, WalkingLearner learner) {
         long dt = lastUs == Long.MIN_VALUE ? 0 : Math.min(tUs - lastUs, maxGapUs);
         lastUs = tUs;
+        if (walking) {
+            walkingSinceTickUs += dt;
+        }
+        if (++tickCount < samplesPerTick) {
+            return false;
+        }
+        tickCount = 0;
+        long walked = walkingSinceTickUs;
+        walkingSinceTickUs = 0;
         if (!walking || learner.recentUs() < refitUs / 2 || !learner.recentUp(recent)) {
             return false;
         }
         int off = frame.tiltOf(recent);
-        refitWalkingUs = off <= refitCenti ? refitWalkingUs + dt : 0;
+        refitWalkingUs = off <= refitCenti ? refitWalkingUs + walked : 0;
         if (refitWalkingUs >= refitUs) {
             measuredCenti = off;
             return true;

@@ -12,8 +12,8 @@ package dev.posture.device.pipeline.calibration;
  *       one smooth turn each (on the simulator the path exceeds the net change by at most 11 deg); a
  *       clip in the hand wobbles on its way to its new angle (77-157 deg more). Handling that ends at
  *       least {@code offNeutralDeg} from neutral is a re-clip; handling that ends near neutral (a clip
- *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at about 20 Hz and not counted
- *       while walking, jogging or riding.</li>
+ *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at about
+ *       20 Hz and not counted while walking, jogging or riding.</li>
  *   <li><b>Walking off neutral</b>: walking with the recent up vector at least
  *       {@code walkingOffNeutralDeg} from neutral ({@code walkingOffAfterHandlingDeg} once the clip
  *       was handled) for {@code walkingOffNeutralS}: nobody walks bent over, so the clip moved.</li>

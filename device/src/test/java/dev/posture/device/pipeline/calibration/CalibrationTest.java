@@ -197,6 +197,14 @@ class CalibrationTest {
             assertEquals(a.tiltCentiDeg, b.tiltCentiDeg, 1);
         }
         assertTrue(b.calibrated && b.forwardKnown);
+        assertThrows(IllegalArgumentException.class, () -> restored.restore(new int[3], null));
+    }
+
+    @Test
+    void theMessageCanBeBuiltFromPrimitivesElsewhere() {
+        assertEquals("calibration rejected: the sensor turned, its y axis rate spanned 31.25 deg/s (limit 20.00 deg/s);"
+                + " hold still", CalibrationReport.describe(CalibrationStatus.REJECTED_ROTATION, 3125, 2000, 1));
+        assertEquals("no calibration yet", new CalibrationReport().message());
     }
 
     @Test

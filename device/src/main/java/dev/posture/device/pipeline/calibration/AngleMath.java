@@ -10,12 +10,13 @@ package dev.posture.device.pipeline.calibration;
 final class AngleMath {
     /** 1.0 in Q2.30. */
     static final int ONE = 1 << 30;
-    /** Largest error of {@link #atan2Centi} before rounding to 0.01 deg: 1.5e-5 deg (polynomial fit). */
-    static final double ATAN_MAX_ERROR_DEG = 1.5e-5;
+    /** Largest error of {@link #atan2Centi} before rounding to 0.01 deg: 1e-4 deg (polynomial fit). */
+    static final double ATAN_MAX_ERROR_DEG = 1e-4;
 
-    // atan(z) = z * P(z^2) on [0, 1], P of degree 6 fitted (weighted least squares, minimax-like), Q2.30.
-    private static final long[] ATAN_POLY = {1073737649L, -357742515L, 212684795L, -142091909L, 85495231L,
-            -36082226L, 7314097L};
+    // atan(z) = z * P(z^2) on [0, 1], P of degree 5 fitted (iteratively reweighted least squares, close to
+    // minimax), Q2.30; 9.5e-5 deg at worst, including the rounding of the Horner steps.
+    private static final long[] ATAN_POLY = {1073717363L, -357151040L, 207812386L, -125011957L, 56529635L,
+            -12583315L};
     /** 18000 / pi in Q16: radians (Q30) times this, shifted by 46, gives centidegrees. */
     private static final long CENTIDEG_PER_RAD_Q16 = 375493621L;
     private static final long HALF30 = 1L << 29;
@@ -23,20 +24,63 @@ final class AngleMath {
     private AngleMath() {
     }
 
-    /** floor(sqrt(x)) for x >= 0 (0 for negative x). */
+    /** sqrt(i + 0.5) * 2^8 for i in [64, 256): the first guess, good to 0.8 %. */
+    private static final int[] SQRT_GUESS = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            SQRT_GUESS[i] = (int) Math.round(Math.sqrt(i + 0.5) * 256);
+        }
+    }
+
+    /**
+     * floor(sqrt(x)) for x >= 0 (0 for negative x): a table guess from the top 7-8 bits, then
+     * Newton's method, which from any start lands on or above the root and then descends to it
+     * (usually two divisions in all).
+     */
     static long isqrt(long x) {
         if (x <= 0) {
             return 0;
         }
-        int bits = 64 - Long.numberOfLeadingZeros(x);
-        long r = 1L << ((bits + 1) >> 1);
-        while (true) {
-            long next = (r + x / r) >> 1;
-            if (next >= r) {
-                return r;
-            }
-            r = next;
+        if (x < 256) {
+            long r = SQRT_GUESS[(int) x] >> 8;
+            return r * r > x ? r - 1 : r;
         }
+        int bits = 64 - Long.numberOfLeadingZeros(x);
+        int e = (bits - 7) & ~1; // even shift leaving 7 or 8 bits on top
+        long g = ((long) SQRT_GUESS[(int) (x >>> e)] << (e >> 1)) >> 8;
+        g = (g + x / g) >> 1; // now at or above floor(sqrt(x))
+        while (true) {
+            long next = (g + x / g) >> 1;
+            if (next >= g) {
+                return g;
+            }
+            g = next;
+        }
+    }
+
+    /** sqrt(i + 0.5) * 2^11 for i in [256, 1024): a first guess good to 0.1 %. */
+    private static final int[] SQRT_GUESS_10 = new int[1024];
+
+    static {
+        for (int i = 0; i < 1024; i++) {
+            SQRT_GUESS_10[i] = (int) Math.round(Math.sqrt(i + 0.5) * 2048);
+        }
+    }
+
+    /**
+     * sqrt(x) to within 1e-6 relative plus one unit (never below floor(sqrt(x)) - 1), with one
+     * division: a 10-bit table guess and one Newton step. For angles and magnitudes, where the exact
+     * floor does not matter; {@link #isqrt} when it does.
+     */
+    static long sqrtApprox(long x) {
+        if (x < 1024) {
+            return isqrt(x);
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(x);
+        int e = (bits - 9) & ~1; // even shift leaving 9 or 10 bits on top
+        long g = ((long) SQRT_GUESS_10[(int) (x >>> e)] << (e >> 1)) >> 11;
+        return (g + x / g) >> 1;
     }
 
     /**
@@ -59,14 +103,7 @@ final class AngleMath {
         }
         boolean swap = ay > ax;
         long num = swap ? ax : ay;
-        long z = (num << 30) / big; // [0, 2^30]
-        long w = (z * z + HALF30) >> 30;
-        long p = ATAN_POLY[6];
-        for (int i = 5; i >= 0; i--) {
-            p = ATAN_POLY[i] + ((p * w + HALF30) >> 30);
-        }
-        long radQ30 = (z * p + HALF30) >> 30; // [0, pi/4]
-        int a = (int) ((radQ30 * CENTIDEG_PER_RAD_Q16 + (1L << 45)) >> 46);
+        int a = atanRatioCenti((num << 30) / big);
         if (swap) {
             a = 9000 - a;
         }
@@ -74,6 +111,17 @@ final class AngleMath {
             a = 18000 - a;
         }
         return y < 0 ? -a : a;
+    }
+
+    /** atan(z) in 0.01 deg for a ratio {@code z} in [0, 2^30] (Q2.30, at most 1): 0..4500. */
+    static int atanRatioCenti(long z) {
+        long w = (z * z + HALF30) >> 30;
+        long p = ATAN_POLY[5];
+        for (int i = 4; i >= 0; i--) {
+            p = ATAN_POLY[i] + ((p * w + HALF30) >> 30);
+        }
+        long radQ30 = (z * p + HALF30) >> 30; // [0, pi/4]
+        return (int) ((radQ30 * CENTIDEG_PER_RAD_Q16 + (1L << 45)) >> 46);
     }
 
     /** Radians in Q30 (at most 2^32) to 0.01 deg, rounded. */
@@ -91,7 +139,7 @@ final class AngleMath {
         long cx = ((long) a[1] * b[2] - (long) a[2] * b[1] + HALF30) >> 30;
         long cy = ((long) a[2] * b[0] - (long) a[0] * b[2] + HALF30) >> 30;
         long cz = ((long) a[0] * b[1] - (long) a[1] * b[0] + HALF30) >> 30;
-        return atan2Centi(isqrt(cx * cx + cy * cy + cz * cz), dot(a, b));
+        return atan2Centi(sqrtApprox(cx * cx + cy * cy + cz * cz), dot(a, b));
     }
 
     /** out = a x b (Q2.30). */

@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The outcome of the last calibration decision, with the numbers behind it: a mutable holder the
- * geometry stage refills (no allocation). {@link #message()} builds the one-line explanation and
- * allocates, so call it on an I/O thread, not in the sampling loop.
+ * geometry stage refills on the sampling thread (no allocation). {@link #message()} builds the
+ * one-line explanation and allocates: in the loop, copy the primitives (status, measured, limit,
+ * axis) into the event ring, and let the I/O thread call {@link #describe} with them.
  */
 public final class CalibrationReport {
     private CalibrationStatus status = CalibrationStatus.NONE;
@@ -44,8 +45,18 @@ public final class CalibrationReport {
         return limit;
     }
 
-    /** One line saying what happened and, for a rejection, what moved and by how much. */
+    /** The gyro axis (0 = x, 1 = y, 2 = z) behind a {@link CalibrationStatus#REJECTED_ROTATION}, else -1. */
+    public int axis() {
+        return axis;
+    }
+
+    /** One line saying what happened and, for a rejection, what moved and by how much (allocates). */
     public String message() {
+        return describe(status, measured, limit, axis);
+    }
+
+    /** The message for a decision recorded as primitives (see {@link #measured()} for the units). */
+    public static String describe(CalibrationStatus status, int measured, int limit, int axis) {
         return switch (status) {
             case NONE -> "no calibration yet";
             case NEUTRAL_SET -> String.format(Locale.ROOT, "neutral calibration set (up direction held within %s deg)",

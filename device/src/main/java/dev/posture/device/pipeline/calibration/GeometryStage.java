@@ -23,7 +23,8 @@ import java.util.Objects;
  * <p>Inputs: {@code up} is the estimator's unit up vector in the sensor frame (Q2.30), {@code raw} the
  * sample's counts (accel x, y, z, gyro x, y, z), {@code tUs} device time. Calibration requests come
  * from outside (button, console, replay windows) with a duration; the window closes on the first
- * sample at or after its end.
+ * sample at or after its end. Not thread-safe: call everything from the sampling thread (queue
+ * requests from the console or MQTT into it).
  */
 public final class GeometryStage {
     private GeometryParams params;
@@ -117,11 +118,16 @@ public final class GeometryStage {
     }
 
     /**
-     * A calibration kept from before (persisted across restarts): neutral and, if known, forward (any
-     * vector with a component orthogonal to neutral; null for none). Unit Q2.30 vectors.
+     * A calibration kept from before (persisted across restarts, from {@link #frame()}): neutral and,
+     * if known, forward (any vector with a component orthogonal to neutral; null for none), Q2.30.
+     *
+     * @throws IllegalArgumentException when the neutral vector is zero
      */
     public void restore(int[] neutral, int[] forwardOrNull) {
-        frame.setNeutral(neutral, false);
+        if (!AngleMath.normalise(neutral[0], neutral[1], neutral[2], tmpA)) {
+            throw new IllegalArgumentException("neutral vector must not be zero");
+        }
+        frame.setNeutral(tmpA, false);
         if (forwardOrNull != null) {
             frame.setForwardFrom(forwardOrNull);
         }

@@ -92,11 +92,26 @@ public final class PostureFrame {
             return;
         }
         long c = AngleMath.dot(up, n);
-        tiltCentiDeg = AngleMath.angleCenti(up, n);
         if (hasForward) {
-            forwardCentiDeg = AngleMath.atan2Centi(AngleMath.dot(up, f), c);
-            sidewaysCentiDeg = AngleMath.atan2Centi(AngleMath.dot(up, s), c);
+            // n, f, s orthonormal: |u x n|^2 = (u.f)^2 + (u.s)^2, no cross product needed.
+            long p = AngleMath.dot(up, f);
+            long q = AngleMath.dot(up, s);
+            long t = AngleMath.sqrtApprox(p * p + q * q);
+            if (t <= c) {
+                // Tilt within 45 deg (the usual case): every ratio is at most 1, one division for all.
+                long r = (1L << 60) / c;
+                int fwd = AngleMath.atanRatioCenti((Math.abs(p) * r) >> 30);
+                int side = AngleMath.atanRatioCenti((Math.abs(q) * r) >> 30);
+                forwardCentiDeg = p < 0 ? -fwd : fwd;
+                sidewaysCentiDeg = q < 0 ? -side : side;
+                tiltCentiDeg = AngleMath.atanRatioCenti((t * r) >> 30);
+            } else {
+                forwardCentiDeg = AngleMath.atan2Centi(p, c);
+                sidewaysCentiDeg = AngleMath.atan2Centi(q, c);
+                tiltCentiDeg = AngleMath.atan2Centi(t, c);
+            }
         } else {
+            tiltCentiDeg = AngleMath.angleCenti(up, n);
             forwardCentiDeg = tiltCentiDeg;
             sidewaysCentiDeg = 0;
         }

@@ -12,8 +12,8 @@ package dev.posture.device.pipeline.calibration;
  *       one smooth turn each (on the simulator the path exceeds the net change by at most 11 deg); a
  *       clip in the hand wobbles on its way to its new angle (77-157 deg more). Handling that ends at
  *       least {@code offNeutralDeg} from neutral is a re-clip; handling that ends near neutral (a clip
- *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at about 20 Hz and not counted
- *       while walking, jogging or riding.</li>
+ *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at about
+ *       20 Hz and not counted while walking, jogging or riding.</li>
  *   <li><b>Walking off neutral</b>: walking with the recent up vector at least
  *       {@code walkingOffNeutralDeg} from neutral ({@code walkingOffAfterHandlingDeg} once the clip
  *       was handled) for {@code walkingOffNeutralS}: nobody walks bent over, so the clip moved.</li>
@@ -68,6 +68,7 @@ final class ReclipDetector {
     private boolean agreed;          // a block agreed with the taught direction since the last calibration
     private long refitWalkingUs;
     private long lastUs = Long.MIN_VALUE;
+    private long walkingSinceTickUs; // walking time since the last tick
 
     private final int[] recent = new int[3];
     private final int[] tmpN = new int[3];
@@ -110,6 +111,7 @@ final class ReclipDetector {
         offWalkingUs = 0;
         offRunSeq = -1;
         refitWalkingUs = 0;
+        walkingSinceTickUs = 0;
         resetDirection();
     }
 
@@ -131,13 +133,21 @@ final class ReclipDetector {
         long dt = lastUs == Long.MIN_VALUE ? 0 : Math.min(tUs - lastUs, maxGapUs);
         lastUs = tUs;
         keepFromSeq = -1;
+        if (walking) {
+            walkingSinceTickUs += dt;
+        }
         if (++tickCount >= samplesPerTick) {
+            // The path and the walking checks run at ~20 Hz: the up vector's mean over seconds does not
+            // need more, and they cost a few divisions.
             tickCount = 0;
-            if (handlingTick(up, moving, frame, learner)) {
+            long walked = walkingSinceTickUs;
+            walkingSinceTickUs = 0;
+            if (handlingTick(up, moving, frame, learner)
+                    || walkingOffNeutral(walked, walking, frame, learner)) {
                 return true;
             }
         }
-        return walkingOffNeutral(dt, walking, frame, learner) || walkingDirection(up, frame, learner);
+        return walkingDirection(up, frame, learner);
     }
 
     /** The up vector's path, ~20 Hz: settled spells, and a verdict when one begins after motion. */
@@ -150,7 +160,7 @@ final class ReclipDetector {
         long dx = ((long) up[0] - prevUp[0]) >> 2;
         long dy = ((long) up[1] - prevUp[1]) >> 2;
         long dz = ((long) up[2] - prevUp[2]) >> 2;
-        long inc = AngleMath.isqrt(dx * dx + dy * dy + dz * dz) << 2; // chord ~ angle, rad Q30
+        long inc = AngleMath.sqrtApprox(dx * dx + dy * dy + dz * dz) << 2; // chord ~ angle, rad Q30
         System.arraycopy(up, 0, prevUp, 0, 3);
         ringSum += inc - ring[ringIndex];
         ring[ringIndex] = inc;
@@ -247,11 +257,20 @@ final class ReclipDetector {
     boolean stepSuspected(long tUs, boolean walking, PostureFrame frame, WalkingLearner learner) {
         long dt = lastUs == Long.MIN_VALUE ? 0 : Math.min(tUs - lastUs, maxGapUs);
         lastUs = tUs;
+        if (walking) {
+            walkingSinceTickUs += dt;
+        }
+        if (++tickCount < samplesPerTick) {
+            return false;
+        }
+        tickCount = 0;
+        long walked = walkingSinceTickUs;
+        walkingSinceTickUs = 0;
         if (!walking || learner.recentUs() < refitUs / 2 || !learner.recentUp(recent)) {
             return false;
         }
         int off = frame.tiltOf(recent);
-        refitWalkingUs = off <= refitCenti ? refitWalkingUs + dt : 0;
+        refitWalkingUs = off <= refitCenti ? refitWalkingUs + walked : 0;
         if (refitWalkingUs >= refitUs) {
             measuredCenti = off;
             return true;

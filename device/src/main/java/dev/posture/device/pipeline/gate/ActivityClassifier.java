@@ -172,7 +172,7 @@ public final class ActivityClassifier {
         long ax = raw[0];
         long ay = raw[1];
         long az = raw[2];
-        accelMagnitude = (int) IntSqrt.isqrt(ax * ax + ay * ay + az * az);
+        accelMagnitude = (int) IntSqrt.sqrtApprox(ax * ax + ay * ay + az * az);
         if (!primed) {
             primed = true;
             stepFilter.reset(accelMagnitude);

@@ -191,11 +191,20 @@ class CalibrationTest {
             }
             taught.step(feed.tUs, feed.up, feed.raw, true, a);
             restored.step(feed.tUs, feed.up, feed.raw, true, b);
-            assertEquals(a.forwardCentiDeg, b.forwardCentiDeg);
-            assertEquals(a.sidewaysCentiDeg, b.sidewaysCentiDeg);
-            assertEquals(a.tiltCentiDeg, b.tiltCentiDeg);
+            // restore() re-normalises the forward axis: a last-bit change can flip a rounding by 0.01 deg.
+            assertEquals(a.forwardCentiDeg, b.forwardCentiDeg, 1);
+            assertEquals(a.sidewaysCentiDeg, b.sidewaysCentiDeg, 1);
+            assertEquals(a.tiltCentiDeg, b.tiltCentiDeg, 1);
         }
         assertTrue(b.calibrated && b.forwardKnown);
+        assertThrows(IllegalArgumentException.class, () -> restored.restore(new int[3], null));
+    }
+
+    @Test
+    void theMessageCanBeBuiltFromPrimitivesElsewhere() {
+        assertEquals("calibration rejected: the sensor turned, its y axis rate spanned 31.25 deg/s (limit 20.00 deg/s);"
+                + " hold still", CalibrationReport.describe(CalibrationStatus.REJECTED_ROTATION, 3125, 2000, 1));
+        assertEquals("no calibration yet", new CalibrationReport().message());
     }
 
     @Test

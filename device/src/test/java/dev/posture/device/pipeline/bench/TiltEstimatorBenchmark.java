@@ -36,7 +36,7 @@ public class TiltEstimatorBenchmark {
     static final int BATCH = 1024;
 
     /** Which trial feeds the estimator. */
-    @Param({"06_undisturbed_fast_rotation_A.csv.gz"})
+    @Param({"06_undisturbed_fast_rotation_A.csv.gz", "01_undisturbed_slow_rotation_A.csv.gz", "24_disturbed_tapping_A.csv.gz"})
     public String trial;
 
     private short[] samples; // gx gy gz ax ay az per sample

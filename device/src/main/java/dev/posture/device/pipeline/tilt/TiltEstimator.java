@@ -150,7 +150,11 @@ public final class TiltEstimator {
         double accOneG = Math.scalb(scale.accLsbPerG(), accShift); // acc units per g, in (2^26, 2^27]
         double accPerMs2 = accOneG / ImuScale.STANDARD_GRAVITY;
 
-        double kAccD = Math.sqrt(2) / params.tauAccS() * tf;
+        if (params.tauAccS() < 2 * tf || params.restFilterTauS() < tf) {
+            throw new IllegalArgumentException("tauAccS (" + params.tauAccS() + " s) must be at least 2 and restFilterTauS ("
+                    + params.restFilterTauS() + " s) at least 1 filter step (" + tf + " s)");
+        }
+        double kAccD = Math.sqrt(2) / params.tauAccS() * tf; // <= 0.71: the semi-implicit Euler step is stable
         kAcc = Q.toQ30(kAccD);
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
         kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * tf / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;

@@ -158,6 +158,10 @@ public final class TiltEstimator {
         kAcc = Q.toQ30(kAccD);
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
         kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * tf / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
+        if (kDrift >= 1L << 33) { // kDrift |v| must stay below 2^63 (|v| < 2^29.5)
+            throw new IllegalArgumentException("driftTimeS " + params.driftTimeS() + " s is too short for tauAccS "
+                    + params.tauAccS() + " s at " + sampleRateHz + " Hz");
+        }
         driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * tf * accOneG, Z_FRAC));
         kRest = Q.toQ30(tf / params.restFilterTauS());
         double thGyr = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
@@ -503,7 +507,7 @@ public final class TiltEstimator {
      * drift state: y += z; z += kDrift v (z = -Ts drift x y absorbs a steady drift of the I frame).
      */
     private void lowPassAcc() {
-        // |e| <= 8 g < 2^30 after the limit, |v| < 2^30, kDrift < 2^29 (25 Hz)
+        // |e| <= 8 g < 2^30 after the limit, |v| <= |e| / sqrt2 < 2^29.5, kAcc <= 0.71, kDrift < 2^33
         accV0 += Q.mul30(kAcc, e0) - Q.mul30(kAccSqrt2, accV0);
         accV1 += Q.mul30(kAcc, e1) - Q.mul30(kAccSqrt2, accV1);
         accV2 += Q.mul30(kAcc, e2) - Q.mul30(kAccSqrt2, accV2);

@@ -138,6 +138,8 @@ class TiltEstimatorTest {
         assertThrows(IllegalArgumentException.class, () -> new TiltEstimator(TiltParams.DEFAULTS, new ImuScale(1024, 16.4), 100));
         assertThrows(IllegalArgumentException.class, () -> new TiltEstimator(TiltParams.DEFAULTS, new ImuScale(2048, 4), 100));
         assertThrows(IllegalArgumentException.class, () -> new TiltEstimator(TiltParams.DEFAULTS.withTauAccS(0.05), SCALE, 25));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TiltEstimator(TiltParams.DEFAULTS.withTauAccS(0.1).withDriftTimeS(0.1), SCALE, 25));
         assertThrows(IllegalArgumentException.class, () -> TiltParams.DEFAULTS.withTauAccS(0));
         assertThrows(IllegalArgumentException.class, () -> TiltParams.DEFAULTS.withDriftTimeS(1));
         assertThrows(IllegalArgumentException.class, () -> TiltParams.DEFAULTS.withShockLimitMs2(100));

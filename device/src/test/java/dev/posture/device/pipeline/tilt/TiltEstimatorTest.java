@@ -117,6 +117,55 @@ class TiltEstimatorTest {
     }
 
     @Test
+    void staysBoundedForRandomValidParametersScalesAndRates() {
+        SplittableRandom r = new SplittableRandom(11);
+        int[] accRanges = {2, 4, 8, 16};
+        int[] gyrRanges = {250, 500, 1000, 2000};
+        int configs = 0;
+        while (configs < 150) {
+            double tau = 0.2 + r.nextDouble() * 10;
+            double drift = r.nextBoolean() ? 0 : tau * (1 + r.nextDouble() * 10);
+            TiltParams p = new TiltParams(tau, drift, 0.5 + r.nextDouble() * 5, 0.1 + r.nextDouble(), 0.1 + r.nextDouble() * 3,
+                    0.1 + r.nextDouble() * 2, 0.1 + r.nextDouble(), 10 + r.nextDouble() * 200, 0.1 + r.nextDouble() * 4.9,
+                    0.01 + r.nextDouble() * 0.1, 1 + r.nextDouble() * 77, 0); // no lead: its output is not unit length
+            ImuScale scale = ImuScale.mpu6050(accRanges[r.nextInt(4)], gyrRanges[r.nextInt(4)]);
+            double rate = 25 + r.nextDouble() * 975;
+            TiltEstimator e;
+            try {
+                e = new TiltEstimator(p, scale, rate);
+            } catch (IllegalArgumentException tooFast) {
+                continue; // time constants too short for this rate: rejected by design
+            }
+            configs++;
+            for (int i = 0; i < 5000; i++) {
+                boolean garbage = (i / 500) % 2 == 1;
+                int g = garbage ? r.nextInt(-32768, 32768) : r.nextInt(-40, 40);
+                e.update(g, garbage ? r.nextInt(-32768, 32768) : 5, r.nextInt(-32768, 32768) >> (garbage ? 0 : 12),
+                        garbage ? r.nextInt(-32768, 32768) : 0, garbage ? r.nextInt(-32768, 32768) : 0,
+                        garbage ? r.nextInt(-32768, 32768) : (int) scale.accLsbPerG());
+                double n = Math.sqrt((double) e.upX() * e.upX() + (double) e.upY() * e.upY() + (double) e.upZ() * e.upZ()) / (1 << 30);
+                assertTrue(n > 0.5 && n < 1.5, "config " + configs + " sample " + i + ": |up| " + n + " " + p + " " + rate + " Hz");
+            }
+        }
+    }
+
+    @Test
+    void matchesTheTwinForRandomParametersAndRates() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int k = 0; k < 20; k++) {
+            double tau = 1 + r.nextDouble() * 5;
+            TiltParams p = TiltParams.DEFAULTS.withTauAccS(tau).withDriftTimeS(r.nextBoolean() ? 0 : tau * (1 + r.nextDouble() * 5))
+                    .withShockLimitMs2(3 + r.nextDouble() * 40).withOutputLeadS(r.nextDouble() * 0.01);
+            double rate = 25 + r.nextDouble() * 975;
+            SyntheticMotion m = new SyntheticMotion(rate, 20, SyntheticMotion.axisAngle(30, r.nextDouble(), r.nextDouble(), 1),
+                    WANDER, new double[] {0.01, -0.005, 0.008}, 2);
+            TiltRuns.Counts c = m.counts(SCALE);
+            double diff = TiltRuns.rmsAngleDeg(TiltRuns.runFixed(c, p, rate), TiltRuns.runTwin(c, p, rate));
+            assertTrue(diff < 0.002, p + " at " + rate + " Hz: fixed vs twin " + diff + " deg");
+        }
+    }
+
+    @Test
     void holdsUpInFreeFallAndStartsFromTheFirstSample() {
         TiltEstimator e = new TiltEstimator(TiltParams.DEFAULTS, SCALE, 100);
         e.update(0, 0, 0, 2048, 0, 0);

@@ -63,8 +63,13 @@ final class DoubleTiltEstimator {
     private final double[] firstGyr = new double[3];  // its gyro sample, rad/s
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
+        this(p, sampleRateHz, sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ);
+    }
+
+    /** Research: with or without pairs regardless of the rate. */
+    DoubleTiltEstimator(TiltParams p, double sampleRateHz, boolean pairs) {
         ts = 1.0 / sampleRateHz;
-        paired = sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ;
+        paired = pairs;
         stepSamples = paired ? 2 : 1;
         double tf = stepSamples * ts;
         kAcc = SQRT2 / p.tauAccS() * tf;

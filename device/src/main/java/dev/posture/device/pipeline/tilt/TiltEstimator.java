@@ -16,9 +16,10 @@ import dev.posture.device.pipeline.fixed.Q;
  * measured accuracy and cost.
  * <ol>
  *   <li>{@code lowPassGyro}: first-order low-pass of the gyro (the bias measurement at rest).</li>
- *   <li>{@code stepRotation}, {@code rotateStates}: the I-frame ("almost inertial", gyro-integrated
- *       frame) vectors, the low-pass states, are kept in sensor coordinates and turned by the
- *       inverse of this step's rotation (gyro - bias), so they stay fixed in the I frame.</li>
+ *   <li>{@code stepAngle}, {@code stepMatrix}, {@code rotateStates}: the I-frame ("almost
+ *       inertial", gyro-integrated frame) vectors, the low-pass states, are kept in sensor
+ *       coordinates and turned by the inverse of this step's rotation (gyro - bias), so they stay
+ *       fixed in the I frame.</li>
  *   <li>{@code limitShock}: the accelerometer's innovation against the gravity estimate, limited to
  *       the shock limit.</li>
  *   <li>{@code detectRest}: gyro near its low-pass and accelerometer near the gravity estimate for
@@ -60,7 +61,7 @@ public final class TiltEstimator {
 
     /** From this rate up, the low-pass runs on pairs of samples, Hz. */
     public static final double PAIR_MIN_RATE_HZ = 100;
-    /** Bound of one sample's rotation per axis, rad (46 deg: 1146 deg/s at 25 Hz). */
+    /** Bound of one filter step's rotation per axis, rad (46 deg: 1146 deg/s at 25 Hz). */
     static final double MAX_STEP_RAD = 0.8;
     private static final long MAX_STEP = Q.toQ30(MAX_STEP_RAD);
 
@@ -94,7 +95,7 @@ public final class TiltEstimator {
     private final long shock2;          // its square
     private final long minNorm2;        // smallest |y|^2 that defines up, (acc units >> 4)^2
     private final long leadSamples;     // output lead in samples, Q.16 (0 = off)
-    private final boolean limitStep;    // the gyro full scale can exceed MAX_STEP_RAD per sample
+    private final boolean limitStep;    // the gyro full scale can exceed MAX_STEP_RAD per filter step
 
     // ---- state ----
     private boolean started;
@@ -102,11 +103,11 @@ public final class TiltEstimator {
     private long accV0, accV1, accV2;   // acc low-pass state y'/omega_c, I-frame vector, acc units
     private long accZ0, accZ1, accZ2;   // low-pass drift state -Tf drift x y, I-frame vector, acc units << Z_FRAC
     private long gyrLp0, gyrLp1, gyrLp2; // low-pass of the gyro, counts << 16
-    private int restSamples;            // samples within the rest bounds, capped at restMinSamples
+    private int restSamples;            // samples within the rest bounds, counted up to restMinSamples
     private boolean rest;               // rest detected
     private long bias0, bias1, bias2;   // gyro bias, rad/sample Q.38
     private long biasP;                 // bias variance, (0.01 deg/s)^2 Q.20
-    private int biasCountdown;          // samples to the next bias update
+    private int biasCountdown;          // filter steps to the next bias update
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
     private boolean pending;            // the first sample of a pair is waiting
@@ -123,7 +124,7 @@ public final class TiltEstimator {
 
     /**
      * @param params       tuning parameters in physical units
-     * @param scale        sensitivity of the raw counts; accelerometer full scale at most 16 g
+     * @param scale        sensitivity of the raw counts; full scale at most 16 g and 4000 deg/s
      * @param sampleRateHz 25 to 1000 Hz
      */
     public TiltEstimator(TiltParams params, ImuScale scale, double sampleRateHz) {
@@ -132,6 +133,9 @@ public final class TiltEstimator {
         }
         if (scale.accLsbPerG() < 2048) {
             throw new IllegalArgumentException("accelerometer full scale above 16 g: " + scale.accLsbPerG() + " LSB/g");
+        }
+        if (scale.gyrFullScaleDps() > 4000) {
+            throw new IllegalArgumentException("gyroscope full scale above 4000 deg/s: " + scale.gyrLsbPerDps() + " LSB/(deg/s)");
         }
         this.params = params;
         this.scale = scale;
@@ -146,10 +150,18 @@ public final class TiltEstimator {
         double accOneG = Math.scalb(scale.accLsbPerG(), accShift); // acc units per g, in (2^26, 2^27]
         double accPerMs2 = accOneG / ImuScale.STANDARD_GRAVITY;
 
-        double kAccD = Math.sqrt(2) / params.tauAccS() * tf;
+        if (params.tauAccS() < 2 * tf || params.restFilterTauS() < tf) {
+            throw new IllegalArgumentException("tauAccS (" + params.tauAccS() + " s) must be at least 2 and restFilterTauS ("
+                    + params.restFilterTauS() + " s) at least 1 filter step (" + tf + " s)");
+        }
+        double kAccD = Math.sqrt(2) / params.tauAccS() * tf; // <= 0.71: the semi-implicit Euler step is stable
         kAcc = Q.toQ30(kAccD);
         kAccSqrt2 = Q.toQ30(kAccD * Math.sqrt(2));
         kDrift = params.driftTimeS() > 0 ? Q.toFixed(kAccD * tf / params.driftTimeS(), Q.FRAC30 + Z_FRAC) : 0;
+        if (kDrift >= 1L << 33) { // kDrift |v| must stay below 2^63 (|v| < 2^29.5)
+            throw new IllegalArgumentException("driftTimeS " + params.driftTimeS() + " s is too short for tauAccS "
+                    + params.tauAccS() + " s at " + sampleRateHz + " Hz");
+        }
         driftClip = Math.round(Math.scalb(Math.toRadians(params.biasClipDps()) * tf * accOneG, Z_FRAC));
         kRest = Q.toQ30(tf / params.restFilterTauS());
         double thGyr = params.restThGyrDps() * scale.gyrLsbPerDps() * 16;
@@ -171,7 +183,7 @@ public final class TiltEstimator {
         double minNorm = Math.scalb(MIN_NORM_G * accOneG, -4);
         minNorm2 = Math.round(minNorm * minNorm);
         leadSamples = Q.toFixed(params.outputLeadS() * sampleRateHz, 16);
-        limitStep = Math.toRadians(scale.gyrFullScaleDps() + 2 * params.biasClipDps()) * ts >= MAX_STEP_RAD;
+        limitStep = Math.toRadians(scale.gyrFullScaleDps() + 2 * params.biasClipDps()) * tf >= MAX_STEP_RAD;
         reset();
     }
 
@@ -217,6 +229,9 @@ public final class TiltEstimator {
             xin0 = x0;
             xin1 = x1;
             xin2 = x2;
+        }
+        if (limitStep) {                // only at low rates with a large gyro full scale
+            limitStepAngle();
         }
         stepMatrix();
         rotateStates();
@@ -319,22 +334,21 @@ public final class TiltEstimator {
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
-    /** This sample's rotation vector t = (gyro - bias) Ts, each axis limited to {@link #MAX_STEP_RAD}. */
+    /** This sample's rotation vector t = (gyro - bias) Ts. */
     private void stepAngle(int gx, int gy, int gz) {
         w0 = gx * gyrToTheta - bias0;   // |counts| <= 2^15, gyrToTheta < 2^29
         w1 = gy * gyrToTheta - bias1;
         w2 = gz * gyrToTheta - bias2;
-        long x = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30); // Q2.30
-        long y = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
-        long z = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
-        if (limitStep) {                // only at low rates with a large gyro full scale
-            x = Q.clamp(x, MAX_STEP);
-            y = Q.clamp(y, MAX_STEP);
-            z = Q.clamp(z, MAX_STEP);
-        }
-        tx = x;
-        ty = y;
-        tz = z;
+        tx = Q.shiftRound(w0, THETA_FRAC - Q.FRAC30); // Q2.30; < 2.8 rad (4000 deg/s at 25 Hz), < 0.71 rad from 100 Hz
+        ty = Q.shiftRound(w1, THETA_FRAC - Q.FRAC30);
+        tz = Q.shiftRound(w2, THETA_FRAC - Q.FRAC30);
+    }
+
+    /** The filter step's rotation, each axis limited to {@link #MAX_STEP_RAD} (where the gyro can exceed it). */
+    private void limitStepAngle() {
+        tx = Q.clamp(tx, MAX_STEP);
+        ty = Q.clamp(ty, MAX_STEP);
+        tz = Q.clamp(tz, MAX_STEP);
     }
 
     /**
@@ -493,7 +507,7 @@ public final class TiltEstimator {
      * drift state: y += z; z += kDrift v (z = -Ts drift x y absorbs a steady drift of the I frame).
      */
     private void lowPassAcc() {
-        // |e| <= 8 g < 2^30 after the limit, |v| < 2^30, kDrift < 2^29 (25 Hz)
+        // |e| <= 8 g < 2^30 after the limit, |v| <= |e| / sqrt2 < 2^29.5, kAcc <= 0.71, kDrift < 2^33
         accV0 += Q.mul30(kAcc, e0) - Q.mul30(kAccSqrt2, accV0);
         accV1 += Q.mul30(kAcc, e1) - Q.mul30(kAccSqrt2, accV1);
         accV2 += Q.mul30(kAcc, e2) - Q.mul30(kAccSqrt2, accV2);

@@ -36,8 +36,15 @@ public class TiltEstimatorBenchmark {
     static final int BATCH = 1024;
 
     /** Which trial feeds the estimator. */
-    @Param({"06_undisturbed_fast_rotation_A.csv.gz"})
+    @Param({"06_undisturbed_fast_rotation_A.csv.gz", "01_undisturbed_slow_rotation_A.csv.gz", "24_disturbed_tapping_A.csv.gz"})
     public String trial;
+
+    /**
+     * Declared sample rate: "trial" (285.7 Hz, pairs of samples) or a number; below 100 Hz every
+     * sample runs the whole filter, so "50" measures that path (on the same data).
+     */
+    @Param({"trial"})
+    public String rate;
 
     private short[] samples; // gx gy gz ax ay az per sample
     private int n;
@@ -58,7 +65,7 @@ public class TiltEstimatorBenchmark {
             samples[6 * i + 4] = s.accCounts(t.accY[i]);
             samples[6 * i + 5] = s.accCounts(t.accZ[i]);
         }
-        estimator = new TiltEstimator(TiltParams.DEFAULTS, s, t.sampleRateHz());
+        estimator = new TiltEstimator(TiltParams.DEFAULTS, s, rate.equals("trial") ? t.sampleRateHz() : Double.parseDouble(rate));
     }
 
     @Benchmark

@@ -58,6 +58,35 @@ public final class BroadTrial {
         return (size() - 1) / (t[size() - 1] - t[0]);
     }
 
+    /**
+     * This trial at 1/n of its rate, as a sensor sampling slower would deliver it: gyro and acc
+     * averaged over each block of n rows (the gyro mean keeps the block's rotation), time, ground
+     * truth and movement taken from the block's last row.
+     */
+    public BroadTrial decimate(int n) {
+        int m = size() / n;
+        BroadTrial d = new BroadTrial(name + "/" + n, m);
+        double[][] src = {accX, accY, accZ, gyrX, gyrY, gyrZ};
+        double[][] dst = {d.accX, d.accY, d.accZ, d.gyrX, d.gyrY, d.gyrZ};
+        for (int i = 0; i < m; i++) {
+            int last = i * n + n - 1;
+            for (int c = 0; c < src.length; c++) {
+                double sum = 0;
+                for (int j = i * n; j <= last; j++) {
+                    sum += src[c][j];
+                }
+                dst[c][i] = sum / n;
+            }
+            d.t[i] = t[last];
+            d.gtW[i] = gtW[last];
+            d.gtX[i] = gtX[last];
+            d.gtY[i] = gtY[last];
+            d.gtZ[i] = gtZ[last];
+            d.movement[i] = movement[last];
+        }
+        return d;
+    }
+
     /** File names of the six trials in {@code shared/data/broad}. */
     public static final List<String> SIX = List.of(
             "01_undisturbed_slow_rotation_A.csv.gz",

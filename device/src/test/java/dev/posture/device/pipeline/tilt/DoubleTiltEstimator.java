@@ -63,8 +63,13 @@ final class DoubleTiltEstimator {
     private final double[] firstGyr = new double[3];  // its gyro sample, rad/s
 
     DoubleTiltEstimator(TiltParams p, double sampleRateHz) {
+        this(p, sampleRateHz, sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ);
+    }
+
+    /** Research: with or without pairs regardless of the rate. */
+    DoubleTiltEstimator(TiltParams p, double sampleRateHz, boolean pairs) {
         ts = 1.0 / sampleRateHz;
-        paired = sampleRateHz >= TiltEstimator.PAIR_MIN_RATE_HZ;
+        paired = pairs;
         stepSamples = paired ? 2 : 1;
         double tf = stepSamples * ts;
         kAcc = SQRT2 / p.tauAccS() * tf;
@@ -93,11 +98,11 @@ final class DoubleTiltEstimator {
             start(gx, gy, gz, ax, ay, az);
         }
         double wx = gx - bias[0], wy = gy - bias[1], wz = gz - bias[2];
-        double tx = clamp(wx * ts, MAX_STEP), ty = clamp(wy * ts, MAX_STEP), tz = clamp(wz * ts, MAX_STEP);
+        double tx = wx * ts, ty = wy * ts, tz = wz * ts;
         double devGyr;
         if (!paired) {
             devGyr = lowPassGyro(gx, gy, gz);
-            rotateInertialVectors(tx, ty, tz);
+            rotateInertialVectors(clamp(tx, MAX_STEP), clamp(ty, MAX_STEP), clamp(tz, MAX_STEP));
         } else if (!pending) {
             firstOfPair(gx, gy, gz, tx, ty, tz, ax, ay, az);
             predictOutput(turned, wx, wy, wz);
@@ -110,7 +115,7 @@ final class DoubleTiltEstimator {
                     sq(gx - gyrLp[0]) + sq(gy - gyrLp[1]) + sq(gz - gyrLp[2]));
             // both steps at once: t1 + t2 (the coning term (t1 x t2) / 2 is left out, see TiltEstimator)
             double[] f = firstStep;
-            rotateInertialVectors(f[0] + tx, f[1] + ty, f[2] + tz);
+            rotateInertialVectors(clamp(f[0] + tx, MAX_STEP), clamp(f[1] + ty, MAX_STEP), clamp(f[2] + tz, MAX_STEP));
             // the first sample's acc turned into this sample's frame to first order: x + x x t2; the mean
             double[] x = firstAcc;
             ax = (x[0] + x[1] * tz - x[2] * ty + ax) / 2;

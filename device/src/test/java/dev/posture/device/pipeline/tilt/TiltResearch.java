@@ -18,6 +18,32 @@ public final class TiltResearch {
             trials.add(BroadTrial.read(BroadTrial.dataDir().resolve(f)));
         }
         double sum = 0;
+        if (args.length > 0 && args[0].equals("rates")) {
+            for (int n : new int[] {1, 2, 3, 5, 10}) {
+                double sumP = 0, sumU = 0;
+                for (BroadTrial full : trials) {
+                    BroadTrial t = n == 1 ? full : full.decimate(n);
+                    double[] r = new double[2];
+                    for (int k = 0; k < 2; k++) {
+                        DoubleTiltEstimator e = new DoubleTiltEstimator(TiltParams.DEFAULTS, t.sampleRateHz(), k == 0);
+                        int m = t.size();
+                        double[] ux = new double[m], uy = new double[m], uz = new double[m];
+                        for (int i = 0; i < m; i++) {
+                            e.update(t.gyrX[i], t.gyrY[i], t.gyrZ[i], t.accX[i], t.accY[i], t.accZ[i]);
+                            ux[i] = e.upX();
+                            uy[i] = e.upY();
+                            uz[i] = e.upZ();
+                        }
+                        r[k] = TiltScore.rmseDeg(t, ux, uy, uz);
+                    }
+                    sumP += r[0];
+                    sumU += r[1];
+                }
+                System.out.printf(Locale.ROOT, "%.1f Hz: mean RMSE paired %.3f unpaired %.3f%n",
+                        trials.get(0).sampleRateHz() / n, sumP / trials.size(), sumU / trials.size());
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("sweep")) {
             sweep(trials);
             return;

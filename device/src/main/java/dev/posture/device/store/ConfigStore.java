@@ -85,7 +85,7 @@ public final class ConfigStore implements Closeable {
         ConfigStore store = new ConfigStore(dir, Objects.requireNonNull(clock, "clock"), steps, audit);
         try {
             store.load();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             audit.close();
             throw e;
         }
@@ -222,7 +222,7 @@ public final class ConfigStore implements Closeable {
     private record Loaded(Config config, String problem, boolean missing) {
     }
 
-    private void load() throws IOException {
+    private void load() {
         removeLeftover(AtomicFiles.tempFor(configFile));
         removeLeftover(AtomicFiles.tempFor(goodFile));
         Loaded main = read(configFile);
@@ -233,20 +233,19 @@ public final class ConfigStore implements Closeable {
                 auditHandEdit(good.config(), main.config());
             }
             if (!main.config().equals(good.config())) {
-                AtomicFiles.replace(goodFile, fileBytes(main.config()), steps);
+                writeAtStart(goodFile, current);
             }
         } else if (main.missing() && good.missing()) {
             current = Config.defaults(); // first start: write the commented defaults for people to edit
-            byte[] bytes = fileBytes(current);
-            AtomicFiles.replace(configFile, bytes, steps);
-            AtomicFiles.replace(goodFile, bytes, steps);
-            LOG.info("{}: no config yet; wrote the defaults", configFile);
+            LOG.info("{}: no config yet; writing the defaults", configFile);
+            writeAtStart(configFile, current);
+            writeAtStart(goodFile, current);
         } else if (good.config() != null) {
             report(main.problem());
             current = good.config();
             report("using the last good copy " + GOOD_FILE + " (version " + current.version() + ")");
             if (main.missing()) {
-                AtomicFiles.replace(configFile, fileBytes(current), steps);
+                writeAtStart(configFile, current);
             }
         } else {
             report(main.problem());
@@ -255,6 +254,15 @@ public final class ConfigStore implements Closeable {
             report("using the defaults (version 0); the next change overwrites " + CONFIG_FILE);
         }
         LOG.info("config version {} loaded", current.version());
+    }
+
+    /** A write at start-up that fails is reported, not thrown: the config in memory is still good. */
+    private void writeAtStart(Path file, Config config) {
+        try {
+            AtomicFiles.replace(file, fileBytes(config), steps);
+        } catch (IOException e) {
+            report(file.getFileName() + ": could not be written: " + e.getMessage());
+        }
     }
 
     /** Audits, as source "file", the keys a hand edit changed since the last good copy. */

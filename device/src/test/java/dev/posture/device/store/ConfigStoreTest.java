@@ -185,6 +185,20 @@ class ConfigStoreTest {
     }
 
     @Test
+    void writesThatFailAtStartAreReportedNotThrown() throws Exception {
+        AtomicFiles.Steps readOnly = (step, target) -> {
+            throw new IOException("Read-only file system");
+        };
+        try (ConfigStore store = ConfigStore.open(dir, CLOCK, readOnly)) {
+            assertEquals(Config.defaults(), store.current());
+            assertEquals(List.of("device.properties: could not be written: Read-only file system",
+                    "device.properties.good: could not be written: Read-only file system"), store.loadReport());
+            assertThrows(IOException.class, () -> store.apply(c -> set(c, "dwell_s", "30"), ChangeOrigin.serial()));
+            assertSame(Config.defaults(), store.current());
+        }
+    }
+
+    @Test
     void halfWrittenTempFileIsIgnored() throws Exception {
         try (ConfigStore store = open()) {
             store.apply(c -> set(c, "dwell_s", "30"), ChangeOrigin.serial());

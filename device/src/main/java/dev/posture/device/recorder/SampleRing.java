@@ -95,7 +95,7 @@ public final class SampleRing {
     public int drain(Consumer consumer, int limit) throws IOException {
         long position = readPosition.getPlain();
         long available = writePositionCache - position;
-        if (available <= 0) {
+        if (available < limit) {
             writePositionCache = writePosition.getAcquire();
             available = writePositionCache - position;
         }

@@ -84,6 +84,7 @@ public final class TraceRecorder implements Closeable {
     // Readable from any thread.
     private volatile String currentId;
     private volatile long recordingSamples;
+    private volatile long durableSamples;
     private volatile long errors;
     private volatile String lastError = "";
 
@@ -209,6 +210,15 @@ public final class TraceRecorder implements Closeable {
     /** Samples written into the current file (including its unfinished chunk), 0 when idle. */
     public long currentSamples() {
         return recordingSamples;
+    }
+
+    /**
+     * Samples of the current file that were fdatasynced by the last flush: a power cut now keeps at
+     * least these. The rest (the writer's chunk, chunks written since, and the ring) is at most one
+     * flush interval plus the ring's backlog.
+     */
+    public long durableSamples() {
+        return durableSamples;
     }
 
     /** Samples the loop offered while the ring was full. */
@@ -445,6 +455,7 @@ public final class TraceRecorder implements Closeable {
         partStartUs = deviceStartUs;
         lastFlushUs = clock.monoUs();
         recordingSamples = 0;
+        durableSamples = 0;
     }
 
     private void closePart() throws IOException {
@@ -453,11 +464,13 @@ public final class TraceRecorder implements Closeable {
         sink = null;
         currentId = null;
         recordingSamples = 0;
+        durableSamples = 0;
         w.close(); // flush + fdatasync + close
     }
 
     private void flushNow() throws IOException {
         writer.flush();
+        durableSamples = recordingSamples;
         lastFlushUs = clock.monoUs();
         enforceCap();
     }

@@ -371,7 +371,8 @@ public final class TraceRecorder implements Closeable {
                 return deleted;
             }
             all.sort(OLDEST_FIRST);
-            for (RecordingInfo r : all) {
+            for (RecordingInfo candidate : all) {
+                RecordingInfo r = candidate;
                 if (total <= settings.capBytes()) {
                     break;
                 }
@@ -379,6 +380,13 @@ public final class TraceRecorder implements Closeable {
                     continue;
                 }
                 Path file = pathOf(r.id().value());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    TraceFraming.Summary framing = TraceFraming.scan(ch); // what is lost, for the report
+                    r = new RecordingInfo(r.id(), r.startEpochMs(), r.sizeBytes(), framing.samples(),
+                            framing.complete() ? RecordingInfo.Status.COMPLETE : RecordingInfo.Status.DAMAGED);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
                 Files.deleteIfExists(file);
                 startTimes.remove(file.getFileName().toString());
                 total -= r.sizeBytes();

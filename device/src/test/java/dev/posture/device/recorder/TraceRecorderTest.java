@@ -230,6 +230,8 @@ class TraceRecorderTest {
             clock.advanceUs(60_000_000);
         }
         assertEquals(List.of(ids.get(0)), deleted.stream().map(RecordingInfo::id).toList());
+        assertEquals(3000, deleted.get(0).samples(), "the report says what was lost");
+        assertEquals(RecordingInfo.Status.COMPLETE, deleted.get(0).status());
         assertEquals(ids.subList(1, 4), r.list().stream().map(RecordingInfo::id).toList());
         assertTrue(r.list().stream().mapToLong(RecordingInfo::sizeBytes).sum() <= 160 * 1024);
     }

@@ -29,6 +29,9 @@ public record RecordingMetadata(String deviceId, String sensorModel, Rational ac
         Objects.requireNonNull(gyroLsbPerDps, "gyroLsbPerDps");
         Objects.requireNonNull(sampleRateHz, "sampleRateHz");
         Objects.requireNonNull(calibration, "calibration");
+        // The header's own rules (text fields, ranges) now rather than at start(); fields are not set yet.
+        new TraceHeader(deviceId, sensorModel, "check", accelLsbPerG, accelRangeG, gyroLsbPerDps, gyroRangeDps,
+                sampleRateHz, 0, 0, calibration);
     }
 
     /** The driver's scale factors and rate ({@link ImuInfo} keeps deg/s sensitivity times 10). */

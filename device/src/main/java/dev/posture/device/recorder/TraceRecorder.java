@@ -197,8 +197,9 @@ public final class TraceRecorder implements Closeable {
         }
     }
 
+    /** True from {@link #start} until {@link #stop} or an I/O error (also while a part rotates). */
     public boolean isRecording() {
-        return currentId != null;
+        return armed;
     }
 
     /** The file being written now (the start id, or a later part), if recording. */

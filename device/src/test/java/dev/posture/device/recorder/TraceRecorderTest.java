@@ -117,6 +117,13 @@ class TraceRecorderTest {
     }
 
     @Test
+    void metadataFollowsTheHeaderRules() {
+        assertEquals("device id is empty", assertThrows(IllegalArgumentException.class,
+                () -> new RecordingMetadata("", "MPU-6050", Rational.of(2048), 16, Rational.of(164, 10), 2000,
+                        Rational.of(100), TraceCalibration.NONE)).getMessage());
+    }
+
+    @Test
     void aSecondRecordingInTheSameSecondGetsASuffix() throws Exception {
         TraceRecorder r = recorder(RecorderSettings.defaults(dir));
         assertEquals("20231114-221320", r.start(META).value());

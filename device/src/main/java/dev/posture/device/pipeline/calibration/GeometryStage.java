@@ -1,5 +1,6 @@
 package dev.posture.device.pipeline.calibration;
 
+import dev.posture.device.pipeline.fixed.FixedMath;
 import dev.posture.device.pipeline.gate.Activity;
 import dev.posture.device.pipeline.gate.ActivityClassifier;
 import dev.posture.device.pipeline.gate.UprightGate;
@@ -160,7 +161,7 @@ public final class GeometryStage {
         pendingEvent = CalibrationStatus.NONE;
         Activity activity = sensorOk ? classifier.step(tUs, raw) : classifier.activity();
         boolean walking = sensorOk && activity == Activity.WALKING && classifier.stepping();
-        if (window.active() && window.add(tUs, up, raw, classifier.accelMagnitude(), sensorOk)) {
+        if (window.active() && window.add(tUs, up, raw, accelMagnitude(raw), sensorOk)) {
             event = finishWindow(tUs);
         }
         if (sensorOk) {
@@ -184,6 +185,14 @@ public final class GeometryStage {
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
         out.calibrationEvent = event;
+    }
+
+    /** |a| of this sample, counts, exact floor (the classifier computes it only on its 50 Hz samples). */
+    private static int accelMagnitude(short[] raw) {
+        long ax = raw[0];
+        long ay = raw[1];
+        long az = raw[2];
+        return (int) FixedMath.isqrt(ax * ax + ay * ay + az * az);
     }
 
     /** Re-clip watch while trusted; relearning or dismissal while a re-clip is pending or never calibrated. */

@@ -1,5 +1,7 @@
 package dev.posture.device.pipeline.calibration;
 
+import dev.posture.device.pipeline.fixed.FixedMath;
+
 /**
  * The wearer's calibrated frame in sensor coordinates, and the per-sample angles measured in it.
  *
@@ -97,14 +99,15 @@ public final class PostureFrame {
             long p = AngleMath.dot(up, f);
             long q = AngleMath.dot(up, s);
             long t = AngleMath.sqrtApprox(p * p + q * q);
-            if (t <= c) {
-                // Tilt within 45 deg (the usual case): every ratio is at most 1, one division for all.
-                long r = (1L << 60) / c;
+            if (t <= c && c > 0) {
+                // Tilt within 45 deg (the usual case): every ratio is at most 1 and they share 1/c,
+                // 2^60 / c from the inverse square root of c^2 (2e-6 relative, no division).
+                long r = FixedMath.invSqrt62Fast(c * c) >> 2;
                 int fwd = AngleMath.atanRatioCenti((Math.abs(p) * r) >> 30);
                 int side = AngleMath.atanRatioCenti((Math.abs(q) * r) >> 30);
                 forwardCentiDeg = p < 0 ? -fwd : fwd;
                 sidewaysCentiDeg = q < 0 ? -side : side;
-                tiltCentiDeg = AngleMath.atanRatioCenti((t * r) >> 30);
+                tiltCentiDeg = AngleMath.atanRatioCenti(Math.min((t * r) >> 30, AngleMath.ONE));
             } else {
                 forwardCentiDeg = AngleMath.atan2Centi(p, c);
                 sidewaysCentiDeg = AngleMath.atan2Centi(q, c);

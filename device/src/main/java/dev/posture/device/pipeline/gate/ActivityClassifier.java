@@ -2,13 +2,22 @@ package dev.posture.device.pipeline.gate;
 
 import dev.posture.device.pipeline.filter.Biquad;
 import dev.posture.device.pipeline.filter.BiquadCoefficients;
+import dev.posture.device.pipeline.fixed.FixedMath;
 import java.util.Objects;
 
 /**
  * Tells STILL, LIGHT, WALKING, JOGGING and VEHICLE apart from raw accelerometer and gyroscope counts,
  * one sample at a time, in integer arithmetic with state preallocated at construction.
  *
- * <p>Per sample, a short list of steps:
+ * <p><b>Rate.</b> The features run at a fixed {@value #FEATURE_RATE_HZ} Hz or just above: on every
+ * {@code k}-th sample, {@code k = floor(rate / 50)} (every sample below 100 Hz). Nothing the classes
+ * depend on is faster: steps are 1-4 Hz, the vibration band (5-20 Hz on a bus) stays below the
+ * features' Nyquist frequency (25 Hz at 50 Hz), and the hold times are seconds. Filters and running
+ * means are designed for the feature rate; the samples in between return the last activity. The
+ * picked samples are not averaged first (a box average would take up to a third of the 20 Hz
+ * vibration); what lies above 25 Hz (chip noise) folds into the bands with its variance unchanged.
+ *
+ * <p>On each feature sample, a short list of steps:
  * <ol>
  *   <li>{@link #features}: |a| in counts; its step band (band-pass around 2 Hz) and vibration band
  *       (high-pass above 5 Hz), each squared into a running mean square; the gyroscope minus its slow
@@ -36,12 +45,16 @@ public final class ActivityClassifier {
     /** Step times kept (the ring's size). */
     public static final int MAX_STEPS = 8;
 
+    /** The features' rate, Hz: the sample rate is divided by {@code floor(rate / 50)} (at least 1). */
+    public static final int FEATURE_RATE_HZ = 50;
+
     private static final int ENERGY_BITS = 8; // Q8 energies
     private static final int ALPHA_BITS = 20; // Q20 smoothing factors
 
     /** Everything derived from the params and the sample rate, once. */
     private static final class Coefficients {
         final ActivityParams params;
+        final int decimation;     // samples per feature sample, floor(rate / 50), at least 1
         final BiquadCoefficients stepBand;
         final BiquadCoefficients vibrationBand;
         final long alphaPower;   // Q20, 1 - exp(-dt / powerTimeS)
@@ -70,7 +83,8 @@ public final class ActivityClassifier {
                         + gyroLsbPerDpsX10 + " LSB/(deg/s) x10");
             }
             this.params = p;
-            double fs = sampleRateHz;
+            decimation = Math.max(1, sampleRateHz / FEATURE_RATE_HZ);
+            double fs = sampleRateHz / (double) decimation; // the feature rate
             stepBand = BiquadCoefficients.bandPass(fs, p.stepCentreHz(), p.stepBandQ());
             vibrationBand = BiquadCoefficients.highPass(fs, Math.min(p.vibrationCornerHz(), 0.4 * fs));
             alphaPower = alpha(fs, p.powerTimeS());
@@ -113,6 +127,7 @@ public final class ActivityClassifier {
     private final long[] gyroMean = new long[3]; // Q8 counts
     private long gyroEnergy;          // Q8 counts^2
     private boolean primed;
+    private int skip;                 // samples to pass over before the next feature sample
 
     // ---- state: steps ----
     private boolean stepHigh;         // Schmitt trigger output
@@ -154,6 +169,7 @@ public final class ActivityClassifier {
                 gyroLsbPerDpsX10);
         stepFilter.setCoefficients(c.stepBand);
         vibrationFilter.setCoefficients(c.vibrationBand);
+        skip = Math.min(skip, c.decimation - 1);
     }
 
     /**
@@ -162,6 +178,11 @@ public final class ActivityClassifier {
      * @return the activity after hold times
      */
     public Activity step(long tUs, short[] raw) {
+        if (skip > 0) {
+            skip--;
+            return activity;
+        }
+        skip = c.decimation - 1;
         features(raw);
         trackSteps(tUs);
         return hold(tUs, instant());
@@ -172,7 +193,7 @@ public final class ActivityClassifier {
         long ax = raw[0];
         long ay = raw[1];
         long az = raw[2];
-        accelMagnitude = (int) IntSqrt.sqrtApprox(ax * ax + ay * ay + az * az);
+        accelMagnitude = magnitude(ax * ax + ay * ay + az * az);
         if (!primed) {
             primed = true;
             stepFilter.reset(accelMagnitude);
@@ -296,6 +317,20 @@ public final class ActivityClassifier {
         return activity;
     }
 
+    /**
+     * sqrt(x) rounded, for 0 &lt;= x &lt; 2^34 (|a|^2 of int16 counts is below 2^32): 2^62 / sqrt(x) from
+     * {@link FixedMath#invSqrt62Fast} (2e-6 relative, no division) times x. Off by at most one count
+     * from the exact root at 16 g full scale (32768 counts); |a| is only filtered afterwards.
+     */
+    static int magnitude(long x) {
+        if (x <= 0) {
+            return 0;
+        }
+        // x * 2^28 * (2^62 / sqrt(x)) / 2^64 = sqrt(x) * 2^26
+        long s = Math.multiplyHigh(x << 28, FixedMath.invSqrt62Fast(x));
+        return (int) ((s + (1L << 25)) >> 26);
+    }
+
     private static long smooth(long state, long target, long alphaQ20) {
         return state + (((target - state) * alphaQ20) >> ALPHA_BITS);
     }
@@ -317,7 +352,7 @@ public final class ActivityClassifier {
         return stepRateCentiHz;
     }
 
-    /** |a| of the last sample, counts. */
+    /** |a| of the last feature sample (every {@code floor(rate / 50)}-th), counts. */
     public int accelMagnitude() {
         return accelMagnitude;
     }
@@ -334,10 +369,10 @@ public final class ActivityClassifier {
 
     /** RMS of the gyro about its slow mean, 0.001 deg/s. */
     public int gyroRmsMilliDps(int gyroLsbPerDpsX10) {
-        return (int) (IntSqrt.isqrt(gyroEnergy * 1_000_000L >> ENERGY_BITS) * 10L / gyroLsbPerDpsX10);
+        return (int) (FixedMath.isqrt(gyroEnergy * 1_000_000L >> ENERGY_BITS) * 10L / gyroLsbPerDpsX10);
     }
 
     private static int rmsMilli(long energyQ8, int lsbPerUnit) {
-        return (int) (IntSqrt.isqrt(energyQ8 * 1_000_000L >> ENERGY_BITS) / lsbPerUnit);
+        return (int) (FixedMath.isqrt(energyQ8 * 1_000_000L >> ENERGY_BITS) / lsbPerUnit);
     }
 }

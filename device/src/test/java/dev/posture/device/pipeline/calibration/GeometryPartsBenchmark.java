@@ -69,7 +69,7 @@ public class GeometryPartsBenchmark {
     public long isqrt() {
         int k = i++ & (N - 1);
         long x = ups[k][0];
-        return AngleMath.isqrt(x * x + 12345);
+        return dev.posture.device.pipeline.fixed.FixedMath.isqrt(x * x + 12345);
     }
 
     @Benchmark

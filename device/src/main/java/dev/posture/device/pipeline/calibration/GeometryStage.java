@@ -18,7 +18,8 @@ import java.util.Objects;
  *   <li>feed the walking learner;</li>
  *   <li>if the calibration is trusted, look for a re-clip; if a re-clip is pending (or there never was
  *       a calibration), learn from walking or see whether the old neutral fits again;</li>
- *   <li>measure the angles in the calibrated frame ({@link PostureFrame}) and run the upright gate.</li>
+ *   <li>measure the angles in the calibrated frame ({@link PostureFrame}: forward on every sample,
+ *       sideways and tilt at about 25 Hz) and run the upright gate.</li>
  * </ol>
  *
  * <p>Inputs: {@code up} is the estimator's unit up vector in the sensor frame (Q2.30), {@code raw} the
@@ -28,6 +29,9 @@ import java.util.Objects;
  * requests from the console or MQTT into it).
  */
 public final class GeometryStage {
+    /** Sideways angle and tilt (so the upright gate too) run at this rate from 50 Hz up, Hz; forward per sample. */
+    static final int SIDEWAYS_TILT_RATE_HZ = 25;
+
     private GeometryParams params;
     private CalibrationWindow.Limits limits;
     private int leanMinCenti;
@@ -76,6 +80,7 @@ public final class GeometryStage {
         leanMaxCenti = (int) Math.round(p.lean().maxDeg() * 100);
         leanOffWalkingCenti = (int) Math.round(p.lean().maxOffWalkingDeg() * 100);
         keepForwardCenti = (int) Math.round(p.lean().keepForwardWithinDeg() * 100);
+        frame.setSidewaysTiltPeriodUs(sampleRateHz < 2 * SIDEWAYS_TILT_RATE_HZ ? 0 : 1_000_000 / SIDEWAYS_TILT_RATE_HZ);
         learner.configure(p.relearn(), sampleRateHz);
         reclip.configure(p.reclip(), sampleRateHz);
     }
@@ -173,7 +178,7 @@ public final class GeometryStage {
                 }
             }
         }
-        frame.measure(up);
+        frame.step(tUs, up);
         out.tUs = tUs;
         out.sensorOk = sensorOk;
         out.calibrated = frame.hasNeutral();
@@ -181,7 +186,7 @@ public final class GeometryStage {
         out.forwardCentiDeg = frame.forwardCentiDeg();
         out.sidewaysCentiDeg = frame.sidewaysCentiDeg();
         out.tiltCentiDeg = frame.tiltCentiDeg();
-        out.upright = !frame.hasNeutral() || upright.step(tUs, frame.tiltCentiDeg());
+        out.upright = !frame.hasNeutral() || upright.step(tUs, frame.tiltCentiDeg()); // tilt held between its updates
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
         out.calibrationEvent = event;

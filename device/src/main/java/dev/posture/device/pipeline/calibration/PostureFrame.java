@@ -1,7 +1,5 @@
 package dev.posture.device.pipeline.calibration;
 
-import dev.posture.device.pipeline.fixed.FixedMath;
-
 /**
  * The wearer's calibrated frame in sensor coordinates, and the per-sample angles measured in it.
  *
@@ -21,6 +19,9 @@ import dev.posture.device.pipeline.fixed.FixedMath;
  * axis is taught the forward angle is the tilt (unsigned: any lean counts as forward) and the sideways
  * angle is 0.
  *
+ * <p>{@link #measure} computes all three; the geometry stage calls {@link #step}, which computes the
+ * forward angle on every sample and the other two at about 25 Hz.
+ *
  * <p>All vectors are Q2.30 unit vectors. Nothing here allocates.
  */
 public final class PostureFrame {
@@ -29,6 +30,10 @@ public final class PostureFrame {
     private final int[] s = new int[3];
     private boolean hasNeutral;
     private boolean hasForward;
+    private boolean changed;              // neutral or forward changed since the last full measurement
+    private long sidewaysTiltPeriodUs;    // step(): sideways and tilt on this grid of device time, 0 = always
+    private long nextSidewaysTiltUs = Long.MIN_VALUE; // device time of the next full measurement
+    private boolean sidewaysTiltFresh;    // the last measurement included sideways and tilt
 
     // Results of the last measure().
     private int forwardCentiDeg;
@@ -60,6 +65,7 @@ public final class PostureFrame {
     void setNeutral(int[] neutral, boolean keepForward) {
         System.arraycopy(neutral, 0, n, 0, 3);
         hasNeutral = true;
+        changed = true;
         if (keepForward && hasForward && AngleMath.orthogonalUnit(f, n, f)) {
             AngleMath.cross(f, n, s);
         } else {
@@ -77,16 +83,68 @@ public final class PostureFrame {
         }
         AngleMath.cross(f, n, s);
         hasForward = true;
+        changed = true;
         return true;
     }
 
     void clear() {
+        changed = true;
         hasNeutral = false;
         hasForward = false;
     }
 
-    /** Measures {@code up} (unit, Q2.30) against the frame; read the angles with the getters. */
+    /**
+     * How often {@link #step} measures the sideways angle and the tilt: on the first call at or after
+     * each multiple of {@code periodUs} of device time (0: every call); the forward angle, which drives
+     * cues, on every call. The geometry stage sets 40 ms (25 Hz) from 50 Hz up: plenty for a posture
+     * stage whose dwell times are seconds and an upright gate that holds for one. A grid of device
+     * time rather than a count of calls: jitter-proof, and two frames fed the same samples agree.
+     */
+    void setSidewaysTiltPeriodUs(long periodUs) {
+        sidewaysTiltPeriodUs = Math.max(0, periodUs);
+        nextSidewaysTiltUs = Long.MIN_VALUE;
+    }
+
+    /**
+     * The geometry stage's per-sample measurement: the forward angle every time; the sideways angle
+     * and the tilt on the {@link #setSidewaysTiltPeriodUs} grid, on the first call after the frame
+     * changed, and whenever the forward axis is unknown (then forward is the tilt); in between they
+     * hold their last values.
+     */
+    void step(long tUs, int[] up) {
+        // (the second test restarts the grid if the clock went back, as when a replay restarts)
+        if (tUs < nextSidewaysTiltUs && tUs >= nextSidewaysTiltUs - sidewaysTiltPeriodUs && hasForward && !changed) {
+            measureForward(up);
+            sidewaysTiltFresh = false;
+        } else {
+            long period = sidewaysTiltPeriodUs;
+            nextSidewaysTiltUs = period == 0 ? Long.MIN_VALUE : tUs - Math.floorMod(tUs, period) + period;
+            measure(up);
+        }
+    }
+
+    /** True when the last measurement included the sideways angle and the tilt (for the tests). */
+    boolean sidewaysTiltFresh() {
+        return sidewaysTiltFresh;
+    }
+
+    /** The forward angle alone (a forward axis is known): two dot products, one division, one atan. */
+    private void measureForward(int[] up) {
+        long c = AngleMath.dot(up, n);
+        long p = AngleMath.dot(up, f);
+        long ap = Math.abs(p);
+        if (ap <= c) { // within 45 deg of neutral in the sagittal plane: a ratio of at most 1
+            int fwd = c == 0 ? 0 : AngleMath.atanRatioCenti((ap << 30) / c);
+            forwardCentiDeg = p < 0 ? -fwd : fwd;
+        } else {
+            forwardCentiDeg = AngleMath.atan2Centi(p, c);
+        }
+    }
+
+    /** Measures {@code up} (unit, Q2.30) against the frame, all three angles; read them with the getters. */
     void measure(int[] up) {
+        changed = false;
+        sidewaysTiltFresh = true;
         if (!hasNeutral) {
             forwardCentiDeg = 0;
             sidewaysCentiDeg = 0;
@@ -100,14 +158,14 @@ public final class PostureFrame {
             long q = AngleMath.dot(up, s);
             long t = AngleMath.sqrtApprox(p * p + q * q);
             if (t <= c && c > 0) {
-                // Tilt within 45 deg (the usual case): every ratio is at most 1 and they share 1/c,
-                // 2^60 / c from the inverse square root of c^2 (2e-6 relative, no division).
-                long r = FixedMath.invSqrt62Fast(c * c) >> 2;
+                // Tilt within 45 deg (the usual case): every ratio is at most 1, one division for all
+                // (on this machine a 64-bit division is cheaper than FixedMath.invSqrt62Fast(c * c)).
+                long r = (1L << 60) / c;
                 int fwd = AngleMath.atanRatioCenti((Math.abs(p) * r) >> 30);
                 int side = AngleMath.atanRatioCenti((Math.abs(q) * r) >> 30);
                 forwardCentiDeg = p < 0 ? -fwd : fwd;
                 sidewaysCentiDeg = q < 0 ? -side : side;
-                tiltCentiDeg = AngleMath.atanRatioCenti(Math.min((t * r) >> 30, AngleMath.ONE));
+                tiltCentiDeg = AngleMath.atanRatioCenti((t * r) >> 30);
             } else {
                 forwardCentiDeg = AngleMath.atan2Centi(p, c);
                 sidewaysCentiDeg = AngleMath.atan2Centi(q, c);

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the geometry stage's time goes: the angles ({@link PostureFrame#measure}), one atan2, one
+ * Where the geometry stage's time goes: the angles ({@link PostureFrame#measure}: all three;
+ * {@link PostureFrame#step}: as the stage runs them), one atan2, one
  * exact square root, the walking learner and the re-clip detector, each per sample.
  */
 @State(Scope.Thread)
@@ -47,7 +48,7 @@ public class GeometryPartsBenchmark {
         }
         Scenario drift = Scenarios.named("drift");
         stage = GeometryRun.run(drift, 100, false, GeometryRun.requests(drift), (r, o, st) -> { });
-        frame = stage.frame();
+        frame = stage.frame(); // sideways and tilt every 40 ms (every 4th sample), as the stage runs them
         learner.configure(GeometryParams.Relearn.DEFAULTS, 100);
         reclip.configure(GeometryParams.Reclip.DEFAULTS, 100);
     }
@@ -56,6 +57,14 @@ public class GeometryPartsBenchmark {
     public int measure() {
         int k = i++ & (N - 1);
         frame.measure(ups[k]);
+        return frame.forwardCentiDeg();
+    }
+
+    /** What the stage runs per sample: forward every time, sideways and tilt every 4th sample at 100 Hz. */
+    @Benchmark
+    public int measureStep() {
+        int k = i++ & (N - 1);
+        frame.step(ts[k] + (long) i * 10000, ups[k]);
         return frame.forwardCentiDeg();
     }
 

@@ -15,9 +15,10 @@ import java.util.Objects;
  * <ol>
  *   <li>classify the activity from the raw counts ({@link ActivityClassifier});</li>
  *   <li>feed a pending calibration window, and judge it when it closes;</li>
- *   <li>feed the walking learner;</li>
- *   <li>if the calibration is trusted, look for a re-clip; if a re-clip is pending (or there never was
- *       a calibration), learn from walking or see whether the old neutral fits again;</li>
+ *   <li>on every {@code floor(rate / 50)}-th sample (~50 Hz, the classifier's feature samples): feed the
+ *       walking learner; if the calibration is trusted, look for a re-clip; if a re-clip is pending
+ *       (or there never was a calibration), learn from walking or see whether the old neutral fits
+ *       again;</li>
  *   <li>measure the angles in the calibrated frame ({@link PostureFrame}: forward on every sample,
  *       sideways and tilt at about 25 Hz) and run the upright gate.</li>
  * </ol>
@@ -31,6 +32,12 @@ import java.util.Objects;
 public final class GeometryStage {
     /** Sideways angle and tilt (so the upright gate too) run at this rate from 50 Hz up, Hz; forward per sample. */
     static final int SIDEWAYS_TILT_RATE_HZ = 25;
+    /**
+     * The walking learner and the re-clip watch run on every {@code floor(rate / 50)}-th sample (the
+     * classifier's feature rate): gait correlations at 1-4 Hz and orientation paths over seconds need
+     * no more. Their timing comes from the timestamps.
+     */
+    static final int SLOW_RATE_HZ = ActivityClassifier.FEATURE_RATE_HZ;
 
     private GeometryParams params;
     private CalibrationWindow.Limits limits;
@@ -47,6 +54,8 @@ public final class GeometryStage {
     private final ReclipDetector reclip = new ReclipDetector();
     private final CalibrationReport report = new CalibrationReport();
 
+    private int slowEvery = 1;   // samples per learner / re-clip sample
+    private int slowSkip;        // samples to pass over before the next one
     private boolean needsRecalibration;
     private boolean reclipSinceNeutral;   // the taught forward axis belongs to another mount
     private CalibrationStatus pendingEvent = CalibrationStatus.NONE;
@@ -81,8 +90,11 @@ public final class GeometryStage {
         leanOffWalkingCenti = (int) Math.round(p.lean().maxOffWalkingDeg() * 100);
         keepForwardCenti = (int) Math.round(p.lean().keepForwardWithinDeg() * 100);
         frame.setSidewaysTiltPeriodUs(sampleRateHz < 2 * SIDEWAYS_TILT_RATE_HZ ? 0 : 1_000_000 / SIDEWAYS_TILT_RATE_HZ);
-        learner.configure(p.relearn(), sampleRateHz);
-        reclip.configure(p.reclip(), sampleRateHz);
+        slowEvery = Math.max(1, sampleRateHz / SLOW_RATE_HZ);
+        slowSkip = Math.min(slowSkip, slowEvery - 1);
+        double slowRateHz = sampleRateHz / (double) slowEvery;
+        learner.configure(p.relearn(), slowRateHz);
+        reclip.configure(p.reclip(), slowRateHz);
     }
 
     public GeometryParams params() {
@@ -169,7 +181,7 @@ public final class GeometryStage {
         if (window.active() && window.add(tUs, up, raw, accelMagnitude(raw), sensorOk)) {
             event = finishWindow(tUs);
         }
-        if (sensorOk) {
+        if (sensorOk && slowSample()) {
             learner.step(tUs, up, raw, walking);
             if (!window.active()) {
                 CalibrationStatus decided = watchCalibration(tUs, up, activity, walking);
@@ -190,6 +202,16 @@ public final class GeometryStage {
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
         out.calibrationEvent = event;
+    }
+
+    /** True on every {@link #slowEvery}-th call (sensor-ok samples only). */
+    private boolean slowSample() {
+        if (slowSkip > 0) {
+            slowSkip--;
+            return false;
+        }
+        slowSkip = slowEvery - 1;
+        return true;
     }
 
     /** |a| of this sample, counts, exact floor (the classifier computes it only on its 50 Hz samples). */

@@ -73,7 +73,8 @@ final class WalkingLearner {
     private final int[] tmpA = new int[3];
     private final int[] tmpB = new int[3];
 
-    void configure(GeometryParams.Relearn p, int sampleRateHz) {
+    /** @param sampleRateHz the rate at which {@link #step} is called (the geometry stage's ~50 Hz), Hz */
+    void configure(GeometryParams.Relearn p, double sampleRateHz) {
         double fs = sampleRateHz;
         alphaGravity = Math.max(1, Math.round(-Math.expm1(-1 / (fs * 2.0)) * (1 << 20)));
         leakVelocity = Math.max(1, Math.round((1 << 20) / (fs * 0.5)));
@@ -140,9 +141,13 @@ final class WalkingLearner {
         }
         gravity += (((vertical << Q8) - gravity) * alphaGravity) >> 20;
         velocity += (vertical << Q8) - gravity - ((velocity * leakVelocity) >> 20);
-        if (!walking) {
-            return;
+        if (walking) {
+            accumulate(dt, up, ax, ay, az, vertical);
         }
+    }
+
+    /** A walking sample: the correlation sums, the up vector sums and the block bookkeeping. */
+    private void accumulate(long dt, int[] up, long ax, long ay, long az, long vertical) {
         long v = velocity;
         // Horizontal specific force a - (a.u) u, counts.
         long hx = ax - ((vertical * up[0] + (1L << 29)) >> 30);

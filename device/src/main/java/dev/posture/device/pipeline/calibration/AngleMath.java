@@ -14,13 +14,22 @@ import dev.posture.device.pipeline.fixed.FixedMath;
 final class AngleMath {
     /** 1.0 in Q2.30. */
     static final int ONE = 1 << 30;
-    /** Largest error of {@link #atanRatioCenti} before rounding to 0.01 deg: 1e-4 deg (polynomial fit). */
-    static final double ATAN_MAX_ERROR_DEG = 1e-4;
+    /**
+     * Largest error of {@link #atanRatioCenti} before rounding to 0.01 deg: linear interpolation over
+     * 512 segments of [0, 1], h^2 / 8 * max|atan''| = 1.8e-5 deg.
+     */
+    static final double ATAN_MAX_ERROR_DEG = 2e-5;
 
-    // atan(z) = z * P(z^2) on [0, 1], P of degree 5 fitted (iteratively reweighted least squares, close to
-    // minimax), Q2.30; 9.5e-5 deg at worst, including the rounding of the Horner steps.
-    private static final long[] ATAN_POLY = {1073717363L, -357151040L, 207812386L, -125011957L, 56529635L,
-            -12583315L};
+    private static final int ATAN_SEGMENT_BITS = 21;  // 2^30 / 512: z's bits below the table index
+    // atan(i / 512) in 0.01 deg, Q16, i = 0..512 (and a copy of the last entry for z = 1): 2 KB.
+    private static final int[] ATAN_CENTI_Q16 = new int[514];
+
+    static {
+        for (int i = 0; i <= 512; i++) {
+            ATAN_CENTI_Q16[i] = (int) Math.round(Math.toDegrees(Math.atan(i / 512.0)) * 100 * 65536);
+        }
+        ATAN_CENTI_Q16[513] = ATAN_CENTI_Q16[512];
+    }
     /** 18000 / pi in Q16: radians (Q30) times this, shifted by 46, gives centidegrees. */
     private static final long CENTIDEG_PER_RAD_Q16 = 375493621L;
     /** 18000 / pi in Q16: Q3.29 radians times this, shifted by 45, give 0.01 deg. */
@@ -73,15 +82,17 @@ final class AngleMath {
         return y < 0 ? -a : a;
     }
 
-    /** atan(z) in 0.01 deg for a ratio {@code z} in [0, 2^30] (Q2.30, at most 1): 0..4500. */
+    /**
+     * atan(z) in 0.01 deg, rounded, for a ratio {@code z} in [0, 2^30] (Q2.30, at most 1): 0..4500. A
+     * table of 512 segments and linear interpolation (one multiply; a polynomial of the same accuracy
+     * is a chain of six), error {@link #ATAN_MAX_ERROR_DEG} before the rounding.
+     */
     static int atanRatioCenti(long z) {
-        long w = (z * z + HALF30) >> 30;
-        long p = ATAN_POLY[5];
-        for (int i = 4; i >= 0; i--) {
-            p = ATAN_POLY[i] + ((p * w + HALF30) >> 30);
-        }
-        long radQ30 = (z * p + HALF30) >> 30; // [0, pi/4]
-        return (int) ((radQ30 * CENTIDEG_PER_RAD_Q16 + (1L << 45)) >> 46);
+        int i = (int) (z >>> ATAN_SEGMENT_BITS);
+        long frac = z & ((1L << ATAN_SEGMENT_BITS) - 1);
+        long lo = ATAN_CENTI_Q16[i];
+        long v = lo + (((ATAN_CENTI_Q16[i + 1] - lo) * frac) >> ATAN_SEGMENT_BITS);
+        return (int) ((v + (1L << 15)) >> 16);
     }
 
     /** Radians in Q30 (at most 2^32) to 0.01 deg, rounded. */

@@ -43,6 +43,19 @@ class AngleMathTest {
     }
 
     @Test
+    void atanRatioIsWithinRoundingOfTheTrueAngle() {
+        double worst = 0;
+        for (long z = 0; z <= 1L << 30; z += 997) {
+            double exact = Math.toDegrees(Math.atan(z / (double) (1 << 30)));
+            worst = Math.max(worst, Math.abs(AngleMath.atanRatioCenti(z) / 100.0 - exact));
+        }
+        assertEquals(4500, AngleMath.atanRatioCenti(1L << 30));
+        assertEquals(0, AngleMath.atanRatioCenti(0));
+        assertTrue(worst <= 0.005 + AngleMath.ATAN_MAX_ERROR_DEG, "worst " + worst);
+        System.out.printf(Locale.ROOT, "atanRatioCenti: worst error %.6f deg%n", worst);
+    }
+
+    @Test
     void sqrtApproxIsWithinTwoMillionthsPlusOne() {
         SplittableRandom rng = new SplittableRandom(5);
         for (int i = 0; i < 200_000; i++) {

@@ -44,6 +44,9 @@ final class ReclipDetector {
     private int directionOffCenti;
     private int directionBlocks;
     private int refitCenti;
+    private long walkingOffCosSq;        // cos^2 of the thresholds, Q2.30: compared without an angle
+    private long walkingOffHandledCosSq;
+    private long refitCosSq;
     private long refitUs;
     private long maxGapUs;
 
@@ -94,7 +97,15 @@ final class ReclipDetector {
         directionBlocks = p.walkingDirectionBlocks();
         refitCenti = (int) Math.round(p.refitDeg() * 100);
         refitUs = Math.round(p.refitS() * 1e6);
+        walkingOffCosSq = cosSqQ30(walkingOffCenti);
+        walkingOffHandledCosSq = cosSqQ30(walkingOffHandledCenti);
+        refitCosSq = cosSqQ30(refitCenti);
         maxGapUs = Math.round(5e6 / sampleRateHz);
+    }
+
+    private static long cosSqQ30(int centiDeg) {
+        double c = Math.cos(Math.toRadians(centiDeg / 100.0));
+        return Math.round(c * c * AngleMath.ONE);
     }
 
     /** Starts afresh: a new calibration (or relearning) was taken. */
@@ -214,11 +225,11 @@ final class ReclipDetector {
     }
 
     private boolean walkingOffNeutral(long dt, boolean walking, PostureFrame frame, WalkingLearner learner) {
-        if (!walking || learner.recentUs() < walkingOffUs / 2 || !learner.recentUp(recent)) {
+        if (!walking || learner.recentUs() < walkingOffUs / 2) {
             return false;
         }
-        int off = frame.tiltOf(recent);
-        if (off < (handled ? walkingOffHandledCenti : walkingOffCenti)) {
+        frame.neutral(tmpN);
+        if (!learner.recentAtLeast(tmpN, handled ? walkingOffHandledCosSq : walkingOffCosSq)) {
             offWalkingUs = 0;
             offRunSeq = -1;
             return false;
@@ -228,10 +239,10 @@ final class ReclipDetector {
             offRunSeq = learner.currentSeq();
         }
         offWalkingUs += dt;
-        if (offWalkingUs < walkingOffUs) {
+        if (offWalkingUs < walkingOffUs || !learner.recentUp(recent)) {
             return false;
         }
-        measuredCenti = off;
+        measuredCenti = frame.tiltOf(recent);
         keepFromSeq = offRunSeq;
         return true;
     }
@@ -276,13 +287,13 @@ final class ReclipDetector {
         }
         long walked = walkingSinceTickUs;
         walkingSinceTickUs = 0;
-        if (!walking || learner.recentUs() < refitUs / 2 || !learner.recentUp(recent)) {
+        if (!walking || learner.recentUs() < refitUs / 2) {
             return false;
         }
-        int off = frame.tiltOf(recent);
-        refitWalkingUs = off <= refitCenti ? refitWalkingUs + walked : 0;
-        if (refitWalkingUs >= refitUs) {
-            measuredCenti = off;
+        frame.neutral(tmpN);
+        refitWalkingUs = learner.recentAtLeast(tmpN, refitCosSq) ? 0 : refitWalkingUs + walked;
+        if (refitWalkingUs >= refitUs && learner.recentUp(recent)) {
+            measuredCenti = frame.tiltOf(recent);
             return true;
         }
         return false;

@@ -175,7 +175,9 @@ public final class GeometryStage {
     /** One sample; fills {@code out}. */
     public void step(long tUs, int[] up, short[] raw, boolean sensorOk, GeometryOutput out) {
         CalibrationStatus event = pendingEvent;
-        pendingEvent = CalibrationStatus.NONE;
+        if (event != CalibrationStatus.NONE) {
+            pendingEvent = CalibrationStatus.NONE; // a reference store (GC barrier) only when needed
+        }
         Activity activity = sensorOk ? classifier.step(tUs, raw) : classifier.activity();
         boolean walking = sensorOk && activity == Activity.WALKING && classifier.stepping();
         if (window.active() && window.add(tUs, up, raw, accelMagnitude(raw), sensorOk)) {

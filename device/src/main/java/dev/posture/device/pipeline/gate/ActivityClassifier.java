@@ -63,6 +63,7 @@ public final class ActivityClassifier {
         final long stepWindowUs;
         final long minIntervalUs; // 1 / maxStepHz
         final long maxIntervalUs; // 1 / minStepHz
+        final long regularityPct; // stepRegularity in percent
         final long walkEnergy;    // Q8 counts^2
         final long jogEnergy;
         final long lightEnergy;
@@ -93,6 +94,7 @@ public final class ActivityClassifier {
             stepWindowUs = Math.round(p.stepWindowS() * 1e6);
             minIntervalUs = Math.round(1e6 / p.maxStepHz());
             maxIntervalUs = Math.round(1e6 / p.minStepHz());
+            regularityPct = Math.round(p.stepRegularity() * 100);
             walkEnergy = energy(p.walkRmsG() * accelLsbPerG);
             jogEnergy = energy(p.jogRmsG() * accelLsbPerG);
             lightEnergy = energy(p.lightRmsG() * accelLsbPerG);
@@ -257,7 +259,7 @@ public final class ActivityClassifier {
         }
         ActivityParams p = c.params;
         boolean regular = n >= p.minSteps() && shortest >= c.minIntervalUs && longest <= c.maxIntervalUs
-                && longest * 100 <= shortest * Math.round(p.stepRegularity() * 100);
+                && longest * 100 <= shortest * c.regularityPct;
         stepping = regular;
         if (regular) {
             stepIntervalUs = (tUs - oldest) / (n - 1);

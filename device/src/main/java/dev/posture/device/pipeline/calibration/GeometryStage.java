@@ -15,7 +15,7 @@ import java.util.Objects;
  * <ol>
  *   <li>classify the activity from the raw counts ({@link ActivityClassifier});</li>
  *   <li>feed a pending calibration window, and judge it when it closes;</li>
- *   <li>on every {@code floor(rate / 50)}-th sample (~50 Hz, the classifier's feature samples): feed the
+ *   <li>on every {@code floor(rate / 25)}-th sample (~25 Hz): feed the
  *       walking learner; if the calibration is trusted, look for a re-clip; if a re-clip is pending
  *       (or there never was a calibration), learn from walking or see whether the old neutral fits
  *       again;</li>
@@ -33,11 +33,11 @@ public final class GeometryStage {
     /** Sideways angle and tilt (so the upright gate too) run at this rate from 50 Hz up, Hz; forward per sample. */
     static final int SIDEWAYS_TILT_RATE_HZ = 25;
     /**
-     * The walking learner and the re-clip watch run on every {@code floor(rate / 50)}-th sample (the
-     * classifier's feature rate): gait correlations at 1-4 Hz and orientation paths over seconds need
-     * no more. Their timing comes from the timestamps.
+     * The walking learner and the re-clip watch run on every {@code floor(rate / 25)}-th sample
+     * (about 25 Hz): gait correlations at 1.5-2.5 Hz steps and orientation paths over seconds need no
+     * more. Their timing comes from the timestamps.
      */
-    static final int SLOW_RATE_HZ = ActivityClassifier.FEATURE_RATE_HZ;
+    static final int SLOW_RATE_HZ = 25;
 
     private GeometryParams params;
     private CalibrationWindow.Limits limits;

@@ -9,17 +9,20 @@ import java.util.Objects;
  * Tells STILL, LIGHT, WALKING, JOGGING and VEHICLE apart from raw accelerometer and gyroscope counts,
  * one sample at a time, in integer arithmetic with state preallocated at construction.
  *
- * <p><b>Rate.</b> The features run at a fixed {@value #FEATURE_RATE_HZ} Hz or just above: on every
- * {@code k}-th sample, {@code k = floor(rate / 50)} (every sample below 100 Hz). Nothing the classes
- * depend on is faster: steps are 1-4 Hz, the vibration band (5-20 Hz on a bus) stays below the
- * features' Nyquist frequency (25 Hz at 50 Hz), and the hold times are seconds. Filters and running
- * means are designed for the feature rate; the samples in between return the last activity. The
- * picked samples are not averaged first (a box average would take up to a third of the 20 Hz
- * vibration); what lies above 25 Hz (chip noise) folds into the bands with its variance unchanged.
+ * <p><b>Rates.</b> |a| and its vibration band run at a fixed {@value #FEATURE_RATE_HZ} Hz or just
+ * above: on every {@code k}-th sample, {@code k = floor(rate / 50)} (every sample below 100 Hz); the
+ * vibration band (5-20 Hz on a bus) stays below their Nyquist frequency (25 Hz at 50 Hz). The step
+ * band, the gyro features, the step tracking and the decision run on every second of those (about
+ * 25 Hz; every one below 50 Hz): steps are 1-4 Hz and the hold times are seconds. The step band takes
+ * the mean |a| of the two feature samples (a cheap anti-alias: the bus's 20-24 Hz would otherwise
+ * fold into 1-5 Hz). Filters and running means are designed for their own rate; the samples in
+ * between return the last activity. The feature samples themselves are not averaged (a box average
+ * would take up to a third of the 20 Hz vibration); what lies above 25 Hz (chip noise) folds into the
+ * vibration band with its variance unchanged.
  *
- * <p>On each feature sample, a short list of steps:
+ * <p>A short list of steps:
  * <ol>
- *   <li>{@link #features}: |a| in counts; its step band (band-pass around 2 Hz) and vibration band
+ *   <li>{@link #vibration} and {@link #motion}: |a| in counts; its step band (band-pass around 2 Hz) and vibration band
  *       (high-pass above 5 Hz), each squared into a running mean square; the gyroscope minus its slow
  *       mean (which removes the bias and steady turns), squared into a running mean square.</li>
  *   <li>{@link #trackSteps}: a Schmitt trigger on the step band marks each step (an up-crossing);
@@ -47,6 +50,8 @@ public final class ActivityClassifier {
 
     /** The features' rate, Hz: the sample rate is divided by {@code floor(rate / 50)} (at least 1). */
     public static final int FEATURE_RATE_HZ = 50;
+    /** The step band, the gyro features and the decision run at half the feature rate from 50 Hz up, Hz. */
+    static final int MOTION_RATE_HZ = 25;
 
     private static final int ENERGY_BITS = 8; // Q8 energies
     private static final int ALPHA_BITS = 20; // Q20 smoothing factors
@@ -55,9 +60,11 @@ public final class ActivityClassifier {
     private static final class Coefficients {
         final ActivityParams params;
         final int decimation;     // samples per feature sample, floor(rate / 50), at least 1
+        final int motionEvery;    // feature samples per motion sample: 2 at a feature rate of 50 Hz or more, else 1
         final BiquadCoefficients stepBand;
         final BiquadCoefficients vibrationBand;
-        final long alphaPower;   // Q20, 1 - exp(-dt / powerTimeS)
+        final long alphaVibration; // Q20, 1 - exp(-dt / powerTimeS) at the feature rate
+        final long alphaPower;   // Q20, 1 - exp(-dt / powerTimeS) at the motion rate
         final long alphaGyroMean; // Q20, 1 - exp(-dt / gyroMeanTimeS)
         final int stepHysteresis; // counts
         final long stepWindowUs;
@@ -86,10 +93,13 @@ public final class ActivityClassifier {
             this.params = p;
             decimation = Math.max(1, sampleRateHz / FEATURE_RATE_HZ);
             double fs = sampleRateHz / (double) decimation; // the feature rate
-            stepBand = BiquadCoefficients.bandPass(fs, p.stepCentreHz(), p.stepBandQ());
+            motionEvery = fs >= 2 * MOTION_RATE_HZ ? 2 : 1;
+            double fsMotion = fs / motionEvery;
+            stepBand = BiquadCoefficients.bandPass(fsMotion, p.stepCentreHz(), p.stepBandQ());
             vibrationBand = BiquadCoefficients.highPass(fs, Math.min(p.vibrationCornerHz(), 0.4 * fs));
-            alphaPower = alpha(fs, p.powerTimeS());
-            alphaGyroMean = alpha(fs, p.gyroMeanTimeS());
+            alphaVibration = alpha(fs, p.powerTimeS());
+            alphaPower = alpha(fsMotion, p.powerTimeS());
+            alphaGyroMean = alpha(fsMotion, p.gyroMeanTimeS());
             stepHysteresis = (int) Math.max(1, Math.round(p.stepHysteresisG() * accelLsbPerG));
             stepWindowUs = Math.round(p.stepWindowS() * 1e6);
             minIntervalUs = Math.round(1e6 / p.maxStepHz());
@@ -130,6 +140,8 @@ public final class ActivityClassifier {
     private long gyroEnergy;          // Q8 counts^2
     private boolean primed;
     private int skip;                 // samples to pass over before the next feature sample
+    private int motionSkip;           // feature samples to pass over before the next motion sample
+    private int previousMagnitude;    // |a| of the feature sample before, counts
 
     // ---- state: steps ----
     private boolean stepHigh;         // Schmitt trigger output
@@ -172,6 +184,7 @@ public final class ActivityClassifier {
         stepFilter.setCoefficients(c.stepBand);
         vibrationFilter.setCoefficients(c.vibrationBand);
         skip = Math.min(skip, c.decimation - 1);
+        motionSkip = Math.min(motionSkip, c.motionEvery - 1);
     }
 
     /**
@@ -185,29 +198,44 @@ public final class ActivityClassifier {
             return activity;
         }
         skip = c.decimation - 1;
-        features(raw);
+        int m = vibration(raw);
+        if (motionSkip > 0) {
+            motionSkip--;
+            previousMagnitude = m;
+            return activity;
+        }
+        motionSkip = c.motionEvery - 1;
+        // The step band takes the mean |a| of the pair: a cheap anti-alias for what lies above 12.5 Hz.
+        motion(raw, c.motionEvery == 2 ? (previousMagnitude + m) >> 1 : m);
         trackSteps(tUs);
         return hold(tUs, instant());
     }
 
-    /** Features: |a|, band energies, gyro energy. */
-    private void features(short[] raw) {
+    /** Every feature sample: |a| and its vibration band's energy; returns |a|. */
+    private int vibration(short[] raw) {
         long ax = raw[0];
         long ay = raw[1];
         long az = raw[2];
-        accelMagnitude = magnitude(ax * ax + ay * ay + az * az);
+        int m = magnitude(ax * ax + ay * ay + az * az);
+        accelMagnitude = m;
         if (!primed) {
             primed = true;
-            stepFilter.reset(accelMagnitude);
-            vibrationFilter.reset(accelMagnitude);
+            previousMagnitude = m;
+            stepFilter.reset(m);
+            vibrationFilter.reset(m);
             for (int i = 0; i < 3; i++) {
                 gyroMean[i] = (long) raw[3 + i] << ENERGY_BITS;
             }
         }
-        stepSignal = stepFilter.step(accelMagnitude);
-        int vib = vibrationFilter.step(accelMagnitude);
+        int vib = vibrationFilter.step(m);
+        vibrationEnergy = smooth(vibrationEnergy, ((long) vib * vib) << ENERGY_BITS, c.alphaVibration);
+        return m;
+    }
+
+    /** Every motion sample: the step band's energy and the gyro's energy about its slow mean. */
+    private void motion(short[] raw, int magnitude) {
+        stepSignal = stepFilter.step(magnitude);
         stepEnergy = smooth(stepEnergy, ((long) stepSignal * stepSignal) << ENERGY_BITS, c.alphaPower);
-        vibrationEnergy = smooth(vibrationEnergy, ((long) vib * vib) << ENERGY_BITS, c.alphaPower);
         long sum = 0;
         for (int i = 0; i < 3; i++) {
             long g = (long) raw[3 + i] << ENERGY_BITS;

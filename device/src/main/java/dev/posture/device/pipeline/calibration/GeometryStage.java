@@ -200,7 +200,10 @@ public final class GeometryStage {
         out.forwardCentiDeg = frame.forwardCentiDeg();
         out.sidewaysCentiDeg = frame.sidewaysCentiDeg();
         out.tiltCentiDeg = frame.tiltCentiDeg();
-        out.upright = !frame.hasNeutral() || upright.step(tUs, frame.tiltCentiDeg()); // tilt held between its updates
+        if (frame.sidewaysTiltFresh() && frame.hasNeutral()) {
+            upright.step(tUs, frame.tiltCentiDeg()); // with the tilt, at ~25 Hz
+        }
+        out.upright = !frame.hasNeutral() || upright.upright();
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
         out.calibrationEvent = event;

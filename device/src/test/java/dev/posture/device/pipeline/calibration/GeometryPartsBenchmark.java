@@ -46,10 +46,23 @@ public class GeometryPartsBenchmark {
             ups[k] = feed.up.clone();
             ts[k] = feed.tUs;
         }
-        Scenario drift = Scenarios.named("drift");
-        stage = GeometryRun.run(drift, 100, false, GeometryRun.requests(drift), (r, o, st) -> { });
-        frame = stage.frame(); // sideways and tilt every 40 ms (every 4th sample), as the stage runs them
-        learner.configure(GeometryParams.Relearn.DEFAULTS, 100);
+        // Calibrated on the desk day's own first neutral and lean windows, as GeometryStageBenchmark.
+        stage = new GeometryStage(GeometryParams.DEFAULTS, 100, 2048, 164);
+        for (long[] r : GeometryRun.requests(s).subList(0, 2)) {
+            GeometryOutput o = new GeometryOutput();
+            if (r[2] == 0) {
+                stage.requestNeutral(r[0], r[1]);
+            } else {
+                stage.requestLean(r[0], r[1]);
+            }
+            for (int k = 0; k < N && ts[k] <= r[0] + r[1]; k++) {
+                if (ts[k] >= r[0]) {
+                    stage.step(ts[k], ups[k], raws[k], true, o);
+                }
+            }
+        }
+        frame = stage.frame(); // step(): sideways and tilt every 40 ms (every 4th sample), as the stage runs them
+        learner.configure(GeometryParams.Relearn.DEFAULTS, 100); // per call: the stage calls them at ~25 Hz
         reclip.configure(GeometryParams.Reclip.DEFAULTS, 100);
     }
 

@@ -206,7 +206,9 @@ public final class GeometryStage {
         out.upright = !frame.hasNeutral() || upright.upright();
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
-        out.calibrationEvent = event;
+        if (out.calibrationEvent != event) {
+            out.calibrationEvent = event; // a reference store (GC barrier) only on a change
+        }
     }
 
     /** True on every {@link #slowEvery}-th call (sensor-ok samples only). */

@@ -30,7 +30,14 @@ public final class PostureFrame {
     private final int[] s = new int[3];
     private boolean hasNeutral;
     private boolean hasForward;
-    private boolean changed;              // neutral or forward changed since the last full measurement
+    private boolean changed;
+    // n and f as scalars for the per-sample forward angle (no array loads or bounds checks); Q2.30
+    private long n0;
+    private long n1;
+    private long n2;
+    private long f0;
+    private long f1;
+    private long f2;              // neutral or forward changed since the last full measurement
     private long sidewaysTiltPeriodUs;    // step(): sideways and tilt on this grid of device time, 0 = always
     private long nextSidewaysTiltUs = Long.MIN_VALUE; // device time of the next full measurement
     private boolean sidewaysTiltFresh;    // the last measurement included sideways and tilt
@@ -71,6 +78,7 @@ public final class PostureFrame {
         } else {
             hasForward = false;
         }
+        mirror();
     }
 
     /**
@@ -84,11 +92,13 @@ public final class PostureFrame {
         AngleMath.cross(f, n, s);
         hasForward = true;
         changed = true;
+        mirror();
         return true;
     }
 
     void clear() {
         changed = true;
+        mirror();
         hasNeutral = false;
         hasForward = false;
     }
@@ -128,10 +138,22 @@ public final class PostureFrame {
         return sidewaysTiltFresh;
     }
 
+    private void mirror() {
+        n0 = n[0];
+        n1 = n[1];
+        n2 = n[2];
+        f0 = f[0];
+        f1 = f[1];
+        f2 = f[2];
+    }
+
     /** The forward angle alone (a forward axis is known): two dot products, one division, one atan. */
     private void measureForward(int[] up) {
-        long c = AngleMath.dot(up, n);
-        long p = AngleMath.dot(up, f);
+        long u0 = up[0];
+        long u1 = up[1];
+        long u2 = up[2];
+        long c = (u0 * n0 + u1 * n1 + u2 * n2 + (1L << 29)) >> 30; // u.n, Q2.30, as AngleMath.dot
+        long p = (u0 * f0 + u1 * f1 + u2 * f2 + (1L << 29)) >> 30; // u.f
         long ap = Math.abs(p);
         if (ap <= c) { // within 45 deg of neutral in the sagittal plane: a ratio of at most 1
             int fwd = c == 0 ? 0 : AngleMath.atanRatioCenti((ap << 30) / c);

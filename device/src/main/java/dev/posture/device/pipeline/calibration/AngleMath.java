@@ -1,127 +1,98 @@
 package dev.posture.device.pipeline.calibration;
 
+import dev.posture.device.pipeline.fixed.FixedMath;
+
 /**
- * The few integer helpers the geometry needs: square root, atan2 in centidegrees, Q2.30 vector
- * algebra. Private stand-in: to be replaced by pipeline.fixed at integration. No floating point, no
- * allocation.
+ * The geometry's integer helpers on top of {@link FixedMath}: atan2 and a division-free square root
+ * for angles in 0.01 deg, Q2.30 vector algebra (dot, cross, normalise, angle between), and
+ * {@link #atanRatioCenti}, the per-sample kernel of {@link PostureFrame#measure}: atan of a ratio at
+ * most 1 that the caller formed with a reciprocal it shares between three angles (FixedMath.atan2
+ * would divide once per angle). No floating point, no allocation.
  *
  * <p>Q2.30: value / 2^30; a unit vector's components are in [-2^30, 2^30].
  */
 final class AngleMath {
     /** 1.0 in Q2.30. */
     static final int ONE = 1 << 30;
-    /** Largest error of {@link #atan2Centi} before rounding to 0.01 deg: 1e-4 deg (polynomial fit). */
-    static final double ATAN_MAX_ERROR_DEG = 1e-4;
+    /**
+     * Largest error of {@link #atanRatioCenti} before rounding to 0.01 deg: linear interpolation over
+     * 512 segments of [0, 1], h^2 / 8 * max|atan''| = 1.8e-5 deg.
+     */
+    static final double ATAN_MAX_ERROR_DEG = 2e-5;
 
-    // atan(z) = z * P(z^2) on [0, 1], P of degree 5 fitted (iteratively reweighted least squares, close to
-    // minimax), Q2.30; 9.5e-5 deg at worst, including the rounding of the Horner steps.
-    private static final long[] ATAN_POLY = {1073717363L, -357151040L, 207812386L, -125011957L, 56529635L,
-            -12583315L};
+    private static final int ATAN_SEGMENT_BITS = 21;  // 2^30 / 512: z's bits below the table index
+    // atan(i / 512) in 0.01 deg, Q16, i = 0..512 (and a copy of the last entry for z = 1): 2 KB.
+    private static final int[] ATAN_CENTI_Q16 = new int[514];
+
+    static {
+        for (int i = 0; i <= 512; i++) {
+            ATAN_CENTI_Q16[i] = (int) Math.round(Math.toDegrees(Math.atan(i / 512.0)) * 100 * 65536);
+        }
+        ATAN_CENTI_Q16[513] = ATAN_CENTI_Q16[512];
+    }
     /** 18000 / pi in Q16: radians (Q30) times this, shifted by 46, gives centidegrees. */
     private static final long CENTIDEG_PER_RAD_Q16 = 375493621L;
+    /** 18000 / pi in Q16: Q3.29 radians times this, shifted by 45, give 0.01 deg. */
+    private static final long CENTIDEG_PER_RAD29_Q45 = CENTIDEG_PER_RAD_Q16;
     private static final long HALF30 = 1L << 29;
 
     private AngleMath() {
     }
 
-    /** sqrt(i + 0.5) * 2^8 for i in [64, 256): the first guess, good to 0.8 %. */
-    private static final int[] SQRT_GUESS = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            SQRT_GUESS[i] = (int) Math.round(Math.sqrt(i + 0.5) * 256);
-        }
-    }
-
     /**
-     * floor(sqrt(x)) for x >= 0 (0 for negative x): a table guess from the top 7-8 bits, then
-     * Newton's method, which from any start lands on or above the root and then descends to it
-     * (usually two divisions in all).
+     * sqrt(x) for 0 &lt;= x &lt; 2^62, relative error below 2e-6 plus half a unit, no division:
+     * {@code x * 2^62 / sqrt(x)} from {@link FixedMath#invSqrt62Fast}, with x shifted up first so the
+     * product keeps every bit. For angles and lengths, where the exact floor does not matter
+     * ({@link FixedMath#isqrt} when it does).
      */
-    static long isqrt(long x) {
+    static long sqrtApprox(long x) {
         if (x <= 0) {
             return 0;
         }
-        if (x < 256) {
-            long r = SQRT_GUESS[(int) x] >> 8;
-            return r * r > x ? r - 1 : r;
+        int sh = (Long.numberOfLeadingZeros(x) - 1) & ~1; // x << sh < 2^63
+        // (x << sh) * (2^62 / sqrt(x)) / 2^64 = sqrt(x) * 2^(sh - 2)
+        long s = Math.multiplyHigh(x << sh, FixedMath.invSqrt62Fast(x));
+        int down = sh - 2;
+        if (down <= 0) {
+            return s << -down;
         }
-        int bits = 64 - Long.numberOfLeadingZeros(x);
-        int e = (bits - 7) & ~1; // even shift leaving 7 or 8 bits on top
-        long g = ((long) SQRT_GUESS[(int) (x >>> e)] << (e >> 1)) >> 8;
-        g = (g + x / g) >> 1; // now at or above floor(sqrt(x))
-        while (true) {
-            long next = (g + x / g) >> 1;
-            if (next >= g) {
-                return g;
-            }
-            g = next;
-        }
-    }
-
-    /** sqrt(i + 0.5) * 2^11 for i in [256, 1024): a first guess good to 0.1 %. */
-    private static final int[] SQRT_GUESS_10 = new int[1024];
-
-    static {
-        for (int i = 0; i < 1024; i++) {
-            SQRT_GUESS_10[i] = (int) Math.round(Math.sqrt(i + 0.5) * 2048);
-        }
+        return (s + (1L << (down - 1))) >> down;
     }
 
     /**
-     * sqrt(x) to within 1e-6 relative plus one unit (never below floor(sqrt(x)) - 1), with one
-     * division: a 10-bit table guess and one Newton step. For angles and magnitudes, where the exact
-     * floor does not matter; {@link #isqrt} when it does.
-     */
-    static long sqrtApprox(long x) {
-        if (x < 1024) {
-            return isqrt(x);
-        }
-        int bits = 64 - Long.numberOfLeadingZeros(x);
-        int e = (bits - 9) & ~1; // even shift leaving 9 or 10 bits on top
-        long g = ((long) SQRT_GUESS_10[(int) (x >>> e)] << (e >> 1)) >> 11;
-        return (g + x / g) >> 1;
-    }
-
-    /**
-     * atan2(y, x) in 0.01 deg, rounded, in [-18000, 18000]; any longs (both 0 gives 0). Error at most
-     * 0.005 deg from rounding plus {@link #ATAN_MAX_ERROR_DEG}.
+     * atan2(y, x) in 0.01 deg, rounded, in [-18000, 18000]; any longs (both 0 gives 0):
+     * {@link FixedMath#atan2} (5e-7 rad) converted to 0.01 deg. Error at most 0.005 deg from the
+     * rounding plus 3e-5 deg.
      */
     static int atan2Centi(long y, long x) {
         long ay = Math.abs(y);
         long ax = Math.abs(x);
-        if (ax == 0 && ay == 0) {
-            return 0;
-        }
-        // Bring both under 2^31 so min << 30 cannot overflow; keeps the ratio.
+        // Bring both under 2^31 (FixedMath.atan2 takes ints); keeps the ratio to 2^-30.
         long big = Math.max(ax, ay);
         int excess = 64 - Long.numberOfLeadingZeros(big) - 31;
         if (excess > 0) {
             ax >>= excess;
             ay >>= excess;
-            big >>= excess;
         }
-        boolean swap = ay > ax;
-        long num = swap ? ax : ay;
-        int a = atanRatioCenti((num << 30) / big);
-        if (swap) {
-            a = 9000 - a;
-        }
+        int rad29 = FixedMath.atan2((int) ay, (int) ax); // [0, pi/2] of the magnitudes, Q3.29
+        int a = (int) ((rad29 * CENTIDEG_PER_RAD29_Q45 + (1L << 44)) >> 45);
         if (x < 0) {
             a = 18000 - a;
         }
         return y < 0 ? -a : a;
     }
 
-    /** atan(z) in 0.01 deg for a ratio {@code z} in [0, 2^30] (Q2.30, at most 1): 0..4500. */
+    /**
+     * atan(z) in 0.01 deg, rounded, for a ratio {@code z} in [0, 2^30] (Q2.30, at most 1): 0..4500. A
+     * table of 512 segments and linear interpolation (one multiply; a polynomial of the same accuracy
+     * is a chain of six), error {@link #ATAN_MAX_ERROR_DEG} before the rounding.
+     */
     static int atanRatioCenti(long z) {
-        long w = (z * z + HALF30) >> 30;
-        long p = ATAN_POLY[5];
-        for (int i = 4; i >= 0; i--) {
-            p = ATAN_POLY[i] + ((p * w + HALF30) >> 30);
-        }
-        long radQ30 = (z * p + HALF30) >> 30; // [0, pi/4]
-        return (int) ((radQ30 * CENTIDEG_PER_RAD_Q16 + (1L << 45)) >> 46);
+        int i = (int) (z >>> ATAN_SEGMENT_BITS);
+        long frac = z & ((1L << ATAN_SEGMENT_BITS) - 1);
+        long lo = ATAN_CENTI_Q16[i];
+        long v = lo + (((ATAN_CENTI_Q16[i + 1] - lo) * frac) >> ATAN_SEGMENT_BITS);
+        return (int) ((v + (1L << 15)) >> 16);
     }
 
     /** Radians in Q30 (at most 2^32) to 0.01 deg, rounded. */
@@ -172,7 +143,7 @@ final class AngleMath {
             y <<= -shift;
             z <<= -shift;
         }
-        long n = isqrt(x * x + y * y + z * z);
+        long n = FixedMath.isqrt(x * x + y * y + z * z);
         if (n == 0) {
             return false;
         }
@@ -198,7 +169,7 @@ final class AngleMath {
         x >>= shift;
         y >>= shift;
         z >>= shift;
-        return isqrt(x * x + y * y + z * z) << shift;
+        return FixedMath.isqrt(x * x + y * y + z * z) << shift;
     }
 
     /** Rounded division for a positive divisor. */

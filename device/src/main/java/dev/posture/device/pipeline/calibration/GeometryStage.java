@@ -1,5 +1,6 @@
 package dev.posture.device.pipeline.calibration;
 
+import dev.posture.device.pipeline.fixed.FixedMath;
 import dev.posture.device.pipeline.gate.Activity;
 import dev.posture.device.pipeline.gate.ActivityClassifier;
 import dev.posture.device.pipeline.gate.UprightGate;
@@ -14,10 +15,12 @@ import java.util.Objects;
  * <ol>
  *   <li>classify the activity from the raw counts ({@link ActivityClassifier});</li>
  *   <li>feed a pending calibration window, and judge it when it closes;</li>
- *   <li>feed the walking learner;</li>
- *   <li>if the calibration is trusted, look for a re-clip; if a re-clip is pending (or there never was
- *       a calibration), learn from walking or see whether the old neutral fits again;</li>
- *   <li>measure the angles in the calibrated frame ({@link PostureFrame}) and run the upright gate.</li>
+ *   <li>on every {@code floor(rate / 25)}-th sample (~25 Hz): feed the
+ *       walking learner; if the calibration is trusted, look for a re-clip; if a re-clip is pending
+ *       (or there never was a calibration), learn from walking or see whether the old neutral fits
+ *       again;</li>
+ *   <li>measure the angles in the calibrated frame ({@link PostureFrame}: forward on every sample,
+ *       sideways and tilt at about 25 Hz) and run the upright gate.</li>
  * </ol>
  *
  * <p>Inputs: {@code up} is the estimator's unit up vector in the sensor frame (Q2.30), {@code raw} the
@@ -27,6 +30,15 @@ import java.util.Objects;
  * requests from the console or MQTT into it).
  */
 public final class GeometryStage {
+    /** Sideways angle and tilt (so the upright gate too) run at this rate from 50 Hz up, Hz; forward per sample. */
+    static final int SIDEWAYS_TILT_RATE_HZ = 25;
+    /**
+     * The walking learner and the re-clip watch run on every {@code floor(rate / 25)}-th sample
+     * (about 25 Hz): gait correlations at 1.5-2.5 Hz steps and orientation paths over seconds need no
+     * more. Their timing comes from the timestamps.
+     */
+    static final int SLOW_RATE_HZ = 25;
+
     private GeometryParams params;
     private CalibrationWindow.Limits limits;
     private int leanMinCenti;
@@ -42,6 +54,8 @@ public final class GeometryStage {
     private final ReclipDetector reclip = new ReclipDetector();
     private final CalibrationReport report = new CalibrationReport();
 
+    private int slowEvery = 1;   // samples per learner / re-clip sample
+    private int slowSkip;        // samples to pass over before the next one
     private boolean needsRecalibration;
     private boolean reclipSinceNeutral;   // the taught forward axis belongs to another mount
     private CalibrationStatus pendingEvent = CalibrationStatus.NONE;
@@ -75,8 +89,12 @@ public final class GeometryStage {
         leanMaxCenti = (int) Math.round(p.lean().maxDeg() * 100);
         leanOffWalkingCenti = (int) Math.round(p.lean().maxOffWalkingDeg() * 100);
         keepForwardCenti = (int) Math.round(p.lean().keepForwardWithinDeg() * 100);
-        learner.configure(p.relearn(), sampleRateHz);
-        reclip.configure(p.reclip(), sampleRateHz);
+        frame.setSidewaysTiltPeriodUs(sampleRateHz < 2 * SIDEWAYS_TILT_RATE_HZ ? 0 : 1_000_000 / SIDEWAYS_TILT_RATE_HZ);
+        slowEvery = Math.max(1, sampleRateHz / SLOW_RATE_HZ);
+        slowSkip = Math.min(slowSkip, slowEvery - 1);
+        double slowRateHz = sampleRateHz / (double) slowEvery;
+        learner.configure(p.relearn(), slowRateHz);
+        reclip.configure(p.reclip(), slowRateHz);
     }
 
     public GeometryParams params() {
@@ -157,13 +175,15 @@ public final class GeometryStage {
     /** One sample; fills {@code out}. */
     public void step(long tUs, int[] up, short[] raw, boolean sensorOk, GeometryOutput out) {
         CalibrationStatus event = pendingEvent;
-        pendingEvent = CalibrationStatus.NONE;
+        if (event != CalibrationStatus.NONE) {
+            pendingEvent = CalibrationStatus.NONE; // a reference store (GC barrier) only when needed
+        }
         Activity activity = sensorOk ? classifier.step(tUs, raw) : classifier.activity();
         boolean walking = sensorOk && activity == Activity.WALKING && classifier.stepping();
-        if (window.active() && window.add(tUs, up, raw, classifier.accelMagnitude(), sensorOk)) {
+        if (window.active() && window.add(tUs, up, raw, accelMagnitude(raw), sensorOk)) {
             event = finishWindow(tUs);
         }
-        if (sensorOk) {
+        if (sensorOk && slowSample()) {
             learner.step(tUs, up, raw, walking);
             if (!window.active()) {
                 CalibrationStatus decided = watchCalibration(tUs, up, activity, walking);
@@ -172,7 +192,7 @@ public final class GeometryStage {
                 }
             }
         }
-        frame.measure(up);
+        frame.step(tUs, up);
         out.tUs = tUs;
         out.sensorOk = sensorOk;
         out.calibrated = frame.hasNeutral();
@@ -180,10 +200,33 @@ public final class GeometryStage {
         out.forwardCentiDeg = frame.forwardCentiDeg();
         out.sidewaysCentiDeg = frame.sidewaysCentiDeg();
         out.tiltCentiDeg = frame.tiltCentiDeg();
-        out.upright = !frame.hasNeutral() || upright.step(tUs, frame.tiltCentiDeg());
+        if (frame.sidewaysTiltFresh() && frame.hasNeutral()) {
+            upright.step(tUs, frame.tiltCentiDeg()); // with the tilt, at ~25 Hz
+        }
+        out.upright = !frame.hasNeutral() || upright.upright();
         out.activity = activity.ordinal();
         out.needsRecalibration = needsRecalibration;
-        out.calibrationEvent = event;
+        if (out.calibrationEvent != event) {
+            out.calibrationEvent = event; // a reference store (GC barrier) only on a change
+        }
+    }
+
+    /** True on every {@link #slowEvery}-th call (sensor-ok samples only). */
+    private boolean slowSample() {
+        if (slowSkip > 0) {
+            slowSkip--;
+            return false;
+        }
+        slowSkip = slowEvery - 1;
+        return true;
+    }
+
+    /** |a| of this sample, counts, exact floor (the classifier computes it only on its 50 Hz samples). */
+    private static int accelMagnitude(short[] raw) {
+        long ax = raw[0];
+        long ay = raw[1];
+        long az = raw[2];
+        return (int) FixedMath.isqrt(ax * ax + ay * ay + az * az);
     }
 
     /** Re-clip watch while trusted; relearning or dismissal while a re-clip is pending or never calibrated. */

@@ -19,6 +19,9 @@ package dev.posture.device.pipeline.calibration;
  * axis is taught the forward angle is the tilt (unsigned: any lean counts as forward) and the sideways
  * angle is 0.
  *
+ * <p>{@link #measure} computes all three; the geometry stage calls {@link #step}, which computes the
+ * forward angle on every sample and the other two at about 25 Hz.
+ *
  * <p>All vectors are Q2.30 unit vectors. Nothing here allocates.
  */
 public final class PostureFrame {
@@ -27,6 +30,17 @@ public final class PostureFrame {
     private final int[] s = new int[3];
     private boolean hasNeutral;
     private boolean hasForward;
+    private boolean changed;
+    // n and f as scalars for the per-sample forward angle (no array loads or bounds checks); Q2.30
+    private long n0;
+    private long n1;
+    private long n2;
+    private long f0;
+    private long f1;
+    private long f2;              // neutral or forward changed since the last full measurement
+    private long sidewaysTiltPeriodUs;    // step(): sideways and tilt on this grid of device time, 0 = always
+    private long nextSidewaysTiltUs = Long.MIN_VALUE; // device time of the next full measurement
+    private boolean sidewaysTiltFresh;    // the last measurement included sideways and tilt
 
     // Results of the last measure().
     private int forwardCentiDeg;
@@ -58,11 +72,13 @@ public final class PostureFrame {
     void setNeutral(int[] neutral, boolean keepForward) {
         System.arraycopy(neutral, 0, n, 0, 3);
         hasNeutral = true;
+        changed = true;
         if (keepForward && hasForward && AngleMath.orthogonalUnit(f, n, f)) {
             AngleMath.cross(f, n, s);
         } else {
             hasForward = false;
         }
+        mirror();
     }
 
     /**
@@ -75,16 +91,82 @@ public final class PostureFrame {
         }
         AngleMath.cross(f, n, s);
         hasForward = true;
+        changed = true;
+        mirror();
         return true;
     }
 
     void clear() {
+        changed = true;
+        mirror();
         hasNeutral = false;
         hasForward = false;
     }
 
-    /** Measures {@code up} (unit, Q2.30) against the frame; read the angles with the getters. */
+    /**
+     * How often {@link #step} measures the sideways angle and the tilt: on the first call at or after
+     * each multiple of {@code periodUs} of device time (0: every call); the forward angle, which drives
+     * cues, on every call. The geometry stage sets 40 ms (25 Hz) from 50 Hz up: plenty for a posture
+     * stage whose dwell times are seconds and an upright gate that holds for one. A grid of device
+     * time rather than a count of calls: jitter-proof, and two frames fed the same samples agree.
+     */
+    void setSidewaysTiltPeriodUs(long periodUs) {
+        sidewaysTiltPeriodUs = Math.max(0, periodUs);
+        nextSidewaysTiltUs = Long.MIN_VALUE;
+    }
+
+    /**
+     * The geometry stage's per-sample measurement: the forward angle every time; the sideways angle
+     * and the tilt on the {@link #setSidewaysTiltPeriodUs} grid, on the first call after the frame
+     * changed, and whenever the forward axis is unknown (then forward is the tilt); in between they
+     * hold their last values.
+     */
+    void step(long tUs, int[] up) {
+        // (the second test restarts the grid if the clock went back, as when a replay restarts)
+        if (tUs < nextSidewaysTiltUs && tUs >= nextSidewaysTiltUs - sidewaysTiltPeriodUs && hasForward && !changed) {
+            measureForward(up);
+            sidewaysTiltFresh = false;
+        } else {
+            long period = sidewaysTiltPeriodUs;
+            nextSidewaysTiltUs = period == 0 ? Long.MIN_VALUE : tUs - Math.floorMod(tUs, period) + period;
+            measure(up);
+        }
+    }
+
+    /** True when the last measurement included the sideways angle and the tilt (for the tests). */
+    boolean sidewaysTiltFresh() {
+        return sidewaysTiltFresh;
+    }
+
+    private void mirror() {
+        n0 = n[0];
+        n1 = n[1];
+        n2 = n[2];
+        f0 = f[0];
+        f1 = f[1];
+        f2 = f[2];
+    }
+
+    /** The forward angle alone (a forward axis is known): two dot products, one division, one atan. */
+    private void measureForward(int[] up) {
+        long u0 = up[0];
+        long u1 = up[1];
+        long u2 = up[2];
+        long c = (u0 * n0 + u1 * n1 + u2 * n2 + (1L << 29)) >> 30; // u.n, Q2.30, as AngleMath.dot
+        long p = (u0 * f0 + u1 * f1 + u2 * f2 + (1L << 29)) >> 30; // u.f
+        long ap = Math.abs(p);
+        if (ap <= c) { // within 45 deg of neutral in the sagittal plane: a ratio of at most 1
+            int fwd = c == 0 ? 0 : AngleMath.atanRatioCenti((ap << 30) / c);
+            forwardCentiDeg = p < 0 ? -fwd : fwd;
+        } else {
+            forwardCentiDeg = AngleMath.atan2Centi(p, c);
+        }
+    }
+
+    /** Measures {@code up} (unit, Q2.30) against the frame, all three angles; read them with the getters. */
     void measure(int[] up) {
+        changed = false;
+        sidewaysTiltFresh = true;
         if (!hasNeutral) {
             forwardCentiDeg = 0;
             sidewaysCentiDeg = 0;
@@ -97,8 +179,9 @@ public final class PostureFrame {
             long p = AngleMath.dot(up, f);
             long q = AngleMath.dot(up, s);
             long t = AngleMath.sqrtApprox(p * p + q * q);
-            if (t <= c) {
-                // Tilt within 45 deg (the usual case): every ratio is at most 1, one division for all.
+            if (t <= c && c > 0) {
+                // Tilt within 45 deg (the usual case): every ratio is at most 1, one division for all
+                // (on this machine a 64-bit division is cheaper than FixedMath.invSqrt62Fast(c * c)).
                 long r = (1L << 60) / c;
                 int fwd = AngleMath.atanRatioCenti((Math.abs(p) * r) >> 30);
                 int side = AngleMath.atanRatioCenti((Math.abs(q) * r) >> 30);

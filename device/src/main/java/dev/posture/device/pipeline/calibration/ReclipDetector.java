@@ -12,8 +12,8 @@ package dev.posture.device.pipeline.calibration;
  *       one smooth turn each (on the simulator the path exceeds the net change by at most 11 deg); a
  *       clip in the hand wobbles on its way to its new angle (77-157 deg more). Handling that ends at
  *       least {@code offNeutralDeg} from neutral is a re-clip; handling that ends near neutral (a clip
- *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at about
- *       20 Hz and not counted while walking, jogging or riding.</li>
+ *       turned about the vertical) tightens sign 2 and arms sign 3. The path is sampled at
+ *       20 Hz of device time and not counted while walking, jogging or riding.</li>
  *   <li><b>Walking off neutral</b>: walking with the recent up vector at least
  *       {@code walkingOffNeutralDeg} from neutral ({@code walkingOffAfterHandlingDeg} once the clip
  *       was handled) for {@code walkingOffNeutralS}: nobody walks bent over, so the clip moved.</li>
@@ -29,10 +29,10 @@ package dev.posture.device.pipeline.calibration;
  * walking shows the old neutral fits again (within {@code refitDeg} for {@code refitS}).
  */
 final class ReclipDetector {
-    private static final int RING = 20; // path ticks kept: about one second
+    private static final int RING = 20; // path ticks kept: one second
+    private static final long TICK_US = 50_000; // the path and walking checks: 20 Hz of device time
 
     // ---- coefficients ----
-    private int samplesPerTick;
     private long settleQ30;          // path over the ring that still counts as settled, rad Q30
     private int handlingMinCenti;
     private int handlingExcessCenti;
@@ -44,13 +44,16 @@ final class ReclipDetector {
     private int directionOffCenti;
     private int directionBlocks;
     private int refitCenti;
+    private long walkingOffCosSq;        // cos^2 of the thresholds, Q2.30: compared without an angle
+    private long walkingOffHandledCosSq;
+    private long refitCosSq;
     private long refitUs;
     private long maxGapUs;
 
     // ---- state: handling ----
     private final int[] prevUp = new int[3];
     private boolean hasPrev;
-    private int tickCount;
+    private long nextTickUs = Long.MIN_VALUE; // device time of the next tick
     private final long[] ring = new long[RING];
     private int ringIndex;
     private long ringSum;
@@ -79,9 +82,9 @@ final class ReclipDetector {
     private int measuredCenti;
     private long keepFromSeq = -1;
 
-    void configure(GeometryParams.Reclip p, int sampleRateHz) {
-        samplesPerTick = Math.max(1, (int) Math.round(sampleRateHz / 20.0));
-        double ringS = RING * samplesPerTick / (double) sampleRateHz;
+    /** @param sampleRateHz the rate at which {@link #step} is called (the geometry stage's ~50 Hz), Hz */
+    void configure(GeometryParams.Reclip p, double sampleRateHz) {
+        double ringS = RING * TICK_US / 1e6;
         settleQ30 = Math.round(Math.toRadians(p.settleDegPerS() * ringS) * AngleMath.ONE);
         handlingMinCenti = (int) Math.round(p.handlingMinDeg() * 100);
         handlingExcessCenti = (int) Math.round(p.handlingExcessDeg() * 100);
@@ -94,7 +97,15 @@ final class ReclipDetector {
         directionBlocks = p.walkingDirectionBlocks();
         refitCenti = (int) Math.round(p.refitDeg() * 100);
         refitUs = Math.round(p.refitS() * 1e6);
+        walkingOffCosSq = cosSqQ30(walkingOffCenti);
+        walkingOffHandledCosSq = cosSqQ30(walkingOffHandledCenti);
+        refitCosSq = cosSqQ30(refitCenti);
         maxGapUs = Math.round(5e6 / sampleRateHz);
+    }
+
+    private static long cosSqQ30(int centiDeg) {
+        double c = Math.cos(Math.toRadians(centiDeg / 100.0));
+        return Math.round(c * c * AngleMath.ONE);
     }
 
     /** Starts afresh: a new calibration (or relearning) was taken. */
@@ -136,10 +147,9 @@ final class ReclipDetector {
         if (walking) {
             walkingSinceTickUs += dt;
         }
-        if (++tickCount >= samplesPerTick) {
+        if (tick(tUs)) {
             // The path and the walking checks run at ~20 Hz: the up vector's mean over seconds does not
-            // need more, and they cost a few divisions.
-            tickCount = 0;
+            // need more.
             long walked = walkingSinceTickUs;
             walkingSinceTickUs = 0;
             if (handlingTick(up, moving, frame, learner)
@@ -150,7 +160,19 @@ final class ReclipDetector {
         return walkingDirection(up, frame, learner);
     }
 
-    /** The up vector's path, ~20 Hz: settled spells, and a verdict when one begins after motion. */
+    /**
+     * True on the first call at or after each multiple of {@link #TICK_US} of device time (a grid, so
+     * the tick rate does not depend on the sample rate or its jitter); restarts if the clock went back.
+     */
+    private boolean tick(long tUs) {
+        if (tUs < nextTickUs && tUs >= nextTickUs - TICK_US) {
+            return false;
+        }
+        nextTickUs = tUs - Math.floorMod(tUs, TICK_US) + TICK_US;
+        return true;
+    }
+
+    /** The up vector's path, 20 Hz: settled spells, and a verdict when one begins after motion. */
     private boolean handlingTick(int[] up, boolean moving, PostureFrame frame, WalkingLearner learner) {
         if (!hasPrev) {
             System.arraycopy(up, 0, prevUp, 0, 3);
@@ -203,11 +225,11 @@ final class ReclipDetector {
     }
 
     private boolean walkingOffNeutral(long dt, boolean walking, PostureFrame frame, WalkingLearner learner) {
-        if (!walking || learner.recentUs() < walkingOffUs / 2 || !learner.recentUp(recent)) {
+        if (!walking || learner.recentUs() < walkingOffUs / 2) {
             return false;
         }
-        int off = frame.tiltOf(recent);
-        if (off < (handled ? walkingOffHandledCenti : walkingOffCenti)) {
+        frame.neutral(tmpN);
+        if (!learner.recentAtLeast(tmpN, handled ? walkingOffHandledCosSq : walkingOffCosSq)) {
             offWalkingUs = 0;
             offRunSeq = -1;
             return false;
@@ -217,10 +239,10 @@ final class ReclipDetector {
             offRunSeq = learner.currentSeq();
         }
         offWalkingUs += dt;
-        if (offWalkingUs < walkingOffUs) {
+        if (offWalkingUs < walkingOffUs || !learner.recentUp(recent)) {
             return false;
         }
-        measuredCenti = off;
+        measuredCenti = frame.tiltOf(recent);
         keepFromSeq = offRunSeq;
         return true;
     }
@@ -260,19 +282,18 @@ final class ReclipDetector {
         if (walking) {
             walkingSinceTickUs += dt;
         }
-        if (++tickCount < samplesPerTick) {
+        if (!tick(tUs)) {
             return false;
         }
-        tickCount = 0;
         long walked = walkingSinceTickUs;
         walkingSinceTickUs = 0;
-        if (!walking || learner.recentUs() < refitUs / 2 || !learner.recentUp(recent)) {
+        if (!walking || learner.recentUs() < refitUs / 2) {
             return false;
         }
-        int off = frame.tiltOf(recent);
-        refitWalkingUs = off <= refitCenti ? refitWalkingUs + walked : 0;
-        if (refitWalkingUs >= refitUs) {
-            measuredCenti = off;
+        frame.neutral(tmpN);
+        refitWalkingUs = learner.recentAtLeast(tmpN, refitCosSq) ? 0 : refitWalkingUs + walked;
+        if (refitWalkingUs >= refitUs && learner.recentUp(recent)) {
+            measuredCenti = frame.tiltOf(recent);
             return true;
         }
         return false;

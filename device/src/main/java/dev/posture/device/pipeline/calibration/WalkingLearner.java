@@ -73,7 +73,8 @@ final class WalkingLearner {
     private final int[] tmpA = new int[3];
     private final int[] tmpB = new int[3];
 
-    void configure(GeometryParams.Relearn p, int sampleRateHz) {
+    /** @param sampleRateHz the rate at which {@link #step} is called (the geometry stage's ~50 Hz), Hz */
+    void configure(GeometryParams.Relearn p, double sampleRateHz) {
         double fs = sampleRateHz;
         alphaGravity = Math.max(1, Math.round(-Math.expm1(-1 / (fs * 2.0)) * (1 << 20)));
         leakVelocity = Math.max(1, Math.round((1 << 20) / (fs * 0.5)));
@@ -140,9 +141,13 @@ final class WalkingLearner {
         }
         gravity += (((vertical << Q8) - gravity) * alphaGravity) >> 20;
         velocity += (vertical << Q8) - gravity - ((velocity * leakVelocity) >> 20);
-        if (!walking) {
-            return;
+        if (walking) {
+            accumulate(dt, up, ax, ay, az, vertical);
         }
+    }
+
+    /** A walking sample: the correlation sums, the up vector sums and the block bookkeeping. */
+    private void accumulate(long dt, int[] up, long ax, long ay, long az, long vertical) {
         long v = velocity;
         // Horizontal specific force a - (a.u) u, counts.
         long hx = ax - ((vertical * up[0] + (1L << 29)) >> 30);
@@ -222,6 +227,25 @@ final class WalkingLearner {
     }
 
     /** The up vector over the last few seconds of walking (unit, Q2.30); false before any walking. */
+    /**
+     * True when the recent walking up vector is at least the angle {@code theta} (below 90 deg) away
+     * from the unit vector {@code n}, given {@code cos^2(theta)} in Q2.30: compares {@code (r.n)^2}
+     * with {@code |r|^2 cos^2(theta)}, no square root and no division (the re-clip watch asks this at
+     * 20 Hz while walking; {@link #recentUp} and an angle only when it decides).
+     */
+    boolean recentAtLeast(int[] n, long cosSqQ30) {
+        long x = recentUp[0] >> 4; // Q26: products and squares fit
+        long y = recentUp[1] >> 4;
+        long z = recentUp[2] >> 4;
+        long d = (x * n[0] + y * n[1] + z * n[2]) >> 30; // Q26
+        if (d <= 0) {
+            return true; // 90 deg or more
+        }
+        long len2 = x * x + y * y + z * z; // Q52, below 2^54
+        // len2 * cos^2 / 2^30 in Q52: (len2 * 2^8) * (cos^2 * 2^26) / 2^64
+        return d * d <= Math.multiplyHigh(len2 << 8, cosSqQ30 << 26);
+    }
+
     boolean recentUp(int[] out) {
         return recentUs > 0 && AngleMath.normalise(recentUp[0], recentUp[1], recentUp[2], out);
     }

@@ -2,15 +2,27 @@ package dev.posture.device.pipeline.gate;
 
 import dev.posture.device.pipeline.filter.Biquad;
 import dev.posture.device.pipeline.filter.BiquadCoefficients;
+import dev.posture.device.pipeline.fixed.FixedMath;
 import java.util.Objects;
 
 /**
  * Tells STILL, LIGHT, WALKING, JOGGING and VEHICLE apart from raw accelerometer and gyroscope counts,
  * one sample at a time, in integer arithmetic with state preallocated at construction.
  *
- * <p>Per sample, a short list of steps:
+ * <p><b>Rates.</b> |a| and its vibration band run at a fixed {@value #FEATURE_RATE_HZ} Hz or just
+ * above: on every {@code k}-th sample, {@code k = floor(rate / 50)} (every sample below 100 Hz); the
+ * vibration band (5-20 Hz on a bus) stays below their Nyquist frequency (25 Hz at 50 Hz). The step
+ * band, the gyro features, the step tracking and the decision run on every second of those (about
+ * 25 Hz; every one below 50 Hz): steps are 1-4 Hz and the hold times are seconds. The step band takes
+ * the mean |a| of the two feature samples (a cheap anti-alias: the bus's 20-24 Hz would otherwise
+ * fold into 1-5 Hz). Filters and running means are designed for their own rate; the samples in
+ * between return the last activity. The feature samples themselves are not averaged (a box average
+ * would take up to a third of the 20 Hz vibration); what lies above 25 Hz (chip noise) folds into the
+ * vibration band with its variance unchanged.
+ *
+ * <p>A short list of steps:
  * <ol>
- *   <li>{@link #features}: |a| in counts; its step band (band-pass around 2 Hz) and vibration band
+ *   <li>{@link #vibration} and {@link #motion}: |a| in counts; its step band (band-pass around 2 Hz) and vibration band
  *       (high-pass above 5 Hz), each squared into a running mean square; the gyroscope minus its slow
  *       mean (which removes the bias and steady turns), squared into a running mean square.</li>
  *   <li>{@link #trackSteps}: a Schmitt trigger on the step band marks each step (an up-crossing);
@@ -36,20 +48,29 @@ public final class ActivityClassifier {
     /** Step times kept (the ring's size). */
     public static final int MAX_STEPS = 8;
 
+    /** The features' rate, Hz: the sample rate is divided by {@code floor(rate / 50)} (at least 1). */
+    public static final int FEATURE_RATE_HZ = 50;
+    /** The step band, the gyro features and the decision run at half the feature rate from 50 Hz up, Hz. */
+    static final int MOTION_RATE_HZ = 25;
+
     private static final int ENERGY_BITS = 8; // Q8 energies
     private static final int ALPHA_BITS = 20; // Q20 smoothing factors
 
     /** Everything derived from the params and the sample rate, once. */
     private static final class Coefficients {
         final ActivityParams params;
+        final int decimation;     // samples per feature sample, floor(rate / 50), at least 1
+        final int motionEvery;    // feature samples per motion sample: 2 at a feature rate of 50 Hz or more, else 1
         final BiquadCoefficients stepBand;
         final BiquadCoefficients vibrationBand;
-        final long alphaPower;   // Q20, 1 - exp(-dt / powerTimeS)
+        final long alphaVibration; // Q20, 1 - exp(-dt / powerTimeS) at the feature rate
+        final long alphaPower;   // Q20, 1 - exp(-dt / powerTimeS) at the motion rate
         final long alphaGyroMean; // Q20, 1 - exp(-dt / gyroMeanTimeS)
         final int stepHysteresis; // counts
         final long stepWindowUs;
         final long minIntervalUs; // 1 / maxStepHz
         final long maxIntervalUs; // 1 / minStepHz
+        final long regularityPct; // stepRegularity in percent
         final long walkEnergy;    // Q8 counts^2
         final long jogEnergy;
         final long lightEnergy;
@@ -70,15 +91,20 @@ public final class ActivityClassifier {
                         + gyroLsbPerDpsX10 + " LSB/(deg/s) x10");
             }
             this.params = p;
-            double fs = sampleRateHz;
-            stepBand = BiquadCoefficients.bandPass(fs, p.stepCentreHz(), p.stepBandQ());
+            decimation = Math.max(1, sampleRateHz / FEATURE_RATE_HZ);
+            double fs = sampleRateHz / (double) decimation; // the feature rate
+            motionEvery = fs >= 2 * MOTION_RATE_HZ ? 2 : 1;
+            double fsMotion = fs / motionEvery;
+            stepBand = BiquadCoefficients.bandPass(fsMotion, p.stepCentreHz(), p.stepBandQ());
             vibrationBand = BiquadCoefficients.highPass(fs, Math.min(p.vibrationCornerHz(), 0.4 * fs));
-            alphaPower = alpha(fs, p.powerTimeS());
-            alphaGyroMean = alpha(fs, p.gyroMeanTimeS());
+            alphaVibration = alpha(fs, p.powerTimeS());
+            alphaPower = alpha(fsMotion, p.powerTimeS());
+            alphaGyroMean = alpha(fsMotion, p.gyroMeanTimeS());
             stepHysteresis = (int) Math.max(1, Math.round(p.stepHysteresisG() * accelLsbPerG));
             stepWindowUs = Math.round(p.stepWindowS() * 1e6);
             minIntervalUs = Math.round(1e6 / p.maxStepHz());
             maxIntervalUs = Math.round(1e6 / p.minStepHz());
+            regularityPct = Math.round(p.stepRegularity() * 100);
             walkEnergy = energy(p.walkRmsG() * accelLsbPerG);
             jogEnergy = energy(p.jogRmsG() * accelLsbPerG);
             lightEnergy = energy(p.lightRmsG() * accelLsbPerG);
@@ -113,6 +139,9 @@ public final class ActivityClassifier {
     private final long[] gyroMean = new long[3]; // Q8 counts
     private long gyroEnergy;          // Q8 counts^2
     private boolean primed;
+    private int skip;                 // samples to pass over before the next feature sample
+    private int motionSkip;           // feature samples to pass over before the next motion sample
+    private int previousMagnitude;    // |a| of the feature sample before, counts
 
     // ---- state: steps ----
     private boolean stepHigh;         // Schmitt trigger output
@@ -154,6 +183,8 @@ public final class ActivityClassifier {
                 gyroLsbPerDpsX10);
         stepFilter.setCoefficients(c.stepBand);
         vibrationFilter.setCoefficients(c.vibrationBand);
+        skip = Math.min(skip, c.decimation - 1);
+        motionSkip = Math.min(motionSkip, c.motionEvery - 1);
     }
 
     /**
@@ -162,29 +193,49 @@ public final class ActivityClassifier {
      * @return the activity after hold times
      */
     public Activity step(long tUs, short[] raw) {
-        features(raw);
+        if (skip > 0) {
+            skip--;
+            return activity;
+        }
+        skip = c.decimation - 1;
+        int m = vibration(raw);
+        if (motionSkip > 0) {
+            motionSkip--;
+            previousMagnitude = m;
+            return activity;
+        }
+        motionSkip = c.motionEvery - 1;
+        // The step band takes the mean |a| of the pair: a cheap anti-alias for what lies above 12.5 Hz.
+        motion(raw, c.motionEvery == 2 ? (previousMagnitude + m) >> 1 : m);
         trackSteps(tUs);
         return hold(tUs, instant());
     }
 
-    /** Features: |a|, band energies, gyro energy. */
-    private void features(short[] raw) {
+    /** Every feature sample: |a| and its vibration band's energy; returns |a|. */
+    private int vibration(short[] raw) {
         long ax = raw[0];
         long ay = raw[1];
         long az = raw[2];
-        accelMagnitude = (int) IntSqrt.sqrtApprox(ax * ax + ay * ay + az * az);
+        int m = magnitude(ax * ax + ay * ay + az * az);
+        accelMagnitude = m;
         if (!primed) {
             primed = true;
-            stepFilter.reset(accelMagnitude);
-            vibrationFilter.reset(accelMagnitude);
+            previousMagnitude = m;
+            stepFilter.reset(m);
+            vibrationFilter.reset(m);
             for (int i = 0; i < 3; i++) {
                 gyroMean[i] = (long) raw[3 + i] << ENERGY_BITS;
             }
         }
-        stepSignal = stepFilter.step(accelMagnitude);
-        int vib = vibrationFilter.step(accelMagnitude);
+        int vib = vibrationFilter.step(m);
+        vibrationEnergy = smooth(vibrationEnergy, ((long) vib * vib) << ENERGY_BITS, c.alphaVibration);
+        return m;
+    }
+
+    /** Every motion sample: the step band's energy and the gyro's energy about its slow mean. */
+    private void motion(short[] raw, int magnitude) {
+        stepSignal = stepFilter.step(magnitude);
         stepEnergy = smooth(stepEnergy, ((long) stepSignal * stepSignal) << ENERGY_BITS, c.alphaPower);
-        vibrationEnergy = smooth(vibrationEnergy, ((long) vib * vib) << ENERGY_BITS, c.alphaPower);
         long sum = 0;
         for (int i = 0; i < 3; i++) {
             long g = (long) raw[3 + i] << ENERGY_BITS;
@@ -236,7 +287,7 @@ public final class ActivityClassifier {
         }
         ActivityParams p = c.params;
         boolean regular = n >= p.minSteps() && shortest >= c.minIntervalUs && longest <= c.maxIntervalUs
-                && longest * 100 <= shortest * Math.round(p.stepRegularity() * 100);
+                && longest * 100 <= shortest * c.regularityPct;
         stepping = regular;
         if (regular) {
             stepIntervalUs = (tUs - oldest) / (n - 1);
@@ -296,6 +347,20 @@ public final class ActivityClassifier {
         return activity;
     }
 
+    /**
+     * sqrt(x) rounded, for 0 &lt;= x &lt; 2^34 (|a|^2 of int16 counts is below 2^32): 2^62 / sqrt(x) from
+     * {@link FixedMath#invSqrt62Fast} (2e-6 relative, no division) times x. Off by at most one count
+     * from the exact root at 16 g full scale (32768 counts); |a| is only filtered afterwards.
+     */
+    static int magnitude(long x) {
+        if (x <= 0) {
+            return 0;
+        }
+        // x * 2^28 * (2^62 / sqrt(x)) / 2^64 = sqrt(x) * 2^26
+        long s = Math.multiplyHigh(x << 28, FixedMath.invSqrt62Fast(x));
+        return (int) ((s + (1L << 25)) >> 26);
+    }
+
     private static long smooth(long state, long target, long alphaQ20) {
         return state + (((target - state) * alphaQ20) >> ALPHA_BITS);
     }
@@ -317,7 +382,7 @@ public final class ActivityClassifier {
         return stepRateCentiHz;
     }
 
-    /** |a| of the last sample, counts. */
+    /** |a| of the last feature sample (every {@code floor(rate / 50)}-th), counts. */
     public int accelMagnitude() {
         return accelMagnitude;
     }
@@ -334,10 +399,10 @@ public final class ActivityClassifier {
 
     /** RMS of the gyro about its slow mean, 0.001 deg/s. */
     public int gyroRmsMilliDps(int gyroLsbPerDpsX10) {
-        return (int) (IntSqrt.isqrt(gyroEnergy * 1_000_000L >> ENERGY_BITS) * 10L / gyroLsbPerDpsX10);
+        return (int) (FixedMath.isqrt(gyroEnergy * 1_000_000L >> ENERGY_BITS) * 10L / gyroLsbPerDpsX10);
     }
 
     private static int rmsMilli(long energyQ8, int lsbPerUnit) {
-        return (int) (IntSqrt.isqrt(energyQ8 * 1_000_000L >> ENERGY_BITS) / lsbPerUnit);
+        return (int) (FixedMath.isqrt(energyQ8 * 1_000_000L >> ENERGY_BITS) / lsbPerUnit);
     }
 }

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the geometry stage's time goes: the angles ({@link PostureFrame#measure}), one atan2, one
+ * Where the geometry stage's time goes: the angles ({@link PostureFrame#measure}: all three;
+ * {@link PostureFrame#step}: as the stage runs them), one atan2, one
  * exact square root, the walking learner and the re-clip detector, each per sample.
  */
 @State(Scope.Thread)
@@ -45,10 +46,23 @@ public class GeometryPartsBenchmark {
             ups[k] = feed.up.clone();
             ts[k] = feed.tUs;
         }
-        Scenario drift = Scenarios.named("drift");
-        stage = GeometryRun.run(drift, 100, false, GeometryRun.requests(drift), (r, o, st) -> { });
-        frame = stage.frame();
-        learner.configure(GeometryParams.Relearn.DEFAULTS, 100);
+        // Calibrated on the desk day's own first neutral and lean windows, as GeometryStageBenchmark.
+        stage = new GeometryStage(GeometryParams.DEFAULTS, 100, 2048, 164);
+        for (long[] r : GeometryRun.requests(s).subList(0, 2)) {
+            GeometryOutput o = new GeometryOutput();
+            if (r[2] == 0) {
+                stage.requestNeutral(r[0], r[1]);
+            } else {
+                stage.requestLean(r[0], r[1]);
+            }
+            for (int k = 0; k < N && ts[k] <= r[0] + r[1]; k++) {
+                if (ts[k] >= r[0]) {
+                    stage.step(ts[k], ups[k], raws[k], true, o);
+                }
+            }
+        }
+        frame = stage.frame(); // step(): sideways and tilt every 40 ms (every 4th sample), as the stage runs them
+        learner.configure(GeometryParams.Relearn.DEFAULTS, 100); // per call: the stage calls them at ~25 Hz
         reclip.configure(GeometryParams.Reclip.DEFAULTS, 100);
     }
 
@@ -56,6 +70,14 @@ public class GeometryPartsBenchmark {
     public int measure() {
         int k = i++ & (N - 1);
         frame.measure(ups[k]);
+        return frame.forwardCentiDeg();
+    }
+
+    /** What the stage runs per sample: forward every time, sideways and tilt every 4th sample at 100 Hz. */
+    @Benchmark
+    public int measureStep() {
+        int k = i++ & (N - 1);
+        frame.step((long) i * 10_000, ups[k]); // 100 Hz of device time
         return frame.forwardCentiDeg();
     }
 
@@ -69,7 +91,7 @@ public class GeometryPartsBenchmark {
     public long isqrt() {
         int k = i++ & (N - 1);
         long x = ups[k][0];
-        return AngleMath.isqrt(x * x + 12345);
+        return dev.posture.device.pipeline.fixed.FixedMath.isqrt(x * x + 12345);
     }
 
     @Benchmark

@@ -121,6 +121,8 @@ class ReclipTest {
             mounts.add(Mount.random(100 + k));
         }
         double worstAll = 0;
+        double[] learnedRange = {Double.MAX_VALUE, 0};
+        double latestFlag = 0;
         for (Mount to : mounts) {
             Scenario s = reclipThenWalk(to, 3);
             double walkStart = s.spans().get(6).startS();
@@ -145,9 +147,14 @@ class ReclipTest {
             assertTrue(learnedAt[0] >= walkStart + 62 && learnedAt[0] <= walkEnd, what);
             assertTrue(worst[0] < 2, what + ": forward after relearning off by " + worst[0]);
             worstAll = Math.max(worstAll, worst[0]);
+            learnedRange[0] = Math.min(learnedRange[0], learnedAt[0] - walkStart);
+            learnedRange[1] = Math.max(learnedRange[1], learnedAt[0] - walkStart);
+            latestFlag = Math.max(latestFlag, suspected.get(0).tS() - walkStart);
         }
         System.out.printf(Locale.ROOT, "relearned from walking (%d mounts): forward within %.3f deg of truth%n",
                 mounts.size(), worstAll);
+        System.out.printf(Locale.ROOT, "relearned %.1f-%.1f s after the walk began; latest flag %.1f s into the walk%n",
+                learnedRange[0], learnedRange[1], latestFlag);
     }
 
     @Test

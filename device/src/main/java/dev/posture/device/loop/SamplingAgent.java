@@ -134,13 +134,13 @@ public final class SamplingAgent implements Agent {
     @Override
     public long nextDeadlineNanos() {
         if (!started) {
-            return Long.MIN_VALUE;
+            return clockNanos.getAsLong();
         }
         long next = wakeNanos;
         if (tickPlayer) {
             long p = player.nextDeadlineNanos();
             if (p == PatternPlayer.NOW) {
-                return Long.MIN_VALUE;
+                return clockNanos.getAsLong();   // a clock value, never MIN_VALUE: idle strategies subtract
             }
             if (p != PatternPlayer.NO_DEADLINE && p - next < 0) {
                 next = p;
@@ -179,11 +179,17 @@ public final class SamplingAgent implements Agent {
                 overruns = overruns + 1;
             }
         }
-        if (tickPlayer && player.nextDeadlineNanos() - now <= 0) {   // NOW is Long.MIN_VALUE
+        if (tickPlayer && playerDue(now)) {
             player.tick(now);
             work++;
         }
         return work;
+    }
+
+    /** NOW is Long.MIN_VALUE and NO_DEADLINE Long.MAX_VALUE: compared, never subtracted. */
+    private boolean playerDue(long now) {
+        long p = player.nextDeadlineNanos();
+        return p == PatternPlayer.NOW || (p != PatternPlayer.NO_DEADLINE && p - now <= 0);
     }
 
     // ------------------------------------------------------------------ slots

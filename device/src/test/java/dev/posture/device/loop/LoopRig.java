@@ -8,6 +8,7 @@ import dev.posture.device.pipeline.event.EventRing;
 import dev.posture.hardware.HardwareException;
 import dev.posture.hardware.haptic.Haptic;
 import dev.posture.hardware.haptic.PatternPlayer;
+import dev.posture.hardware.imu.Imu;
 import dev.posture.hardware.imu.mpu6050.Mpu6050;
 import dev.posture.hardware.imu.mpu6050.Mpu6050Emulator;
 import dev.posture.hardware.sim.Scenario;
@@ -15,6 +16,7 @@ import dev.posture.protocol.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The sampling agent wired as on the device, but against the real MPU-6050 driver on its emulator
@@ -35,6 +37,8 @@ final class LoopRig {
     final PatternPlayer player = new PatternPlayer(haptic);
     final SamplingAgent agent;
     final List<Long> parks = new ArrayList<>();
+    final List<Long> parkEnds = new ArrayList<>();
+    boolean recordParks = true;
     final AgentRunner runner;
     final List<Throwable> errors = new ArrayList<>();
     final List<String> events = new ArrayList<>();
@@ -43,6 +47,11 @@ final class LoopRig {
     private boolean leanAsked;
 
     LoopRig(Scenario scenario, LoopSettings settings) {
+        this(scenario, settings, imu -> imu);
+    }
+
+    /** {@code wrap} may put a test double around the real driver each time the IMU is opened. */
+    LoopRig(Scenario scenario, LoopSettings settings, UnaryOperator<Imu> wrap) {
         this.scenario = scenario;
         this.chip = new Mpu6050Emulator(1, 0x68, scenario.newSimulator(), Mpu6050Emulator.DATASHEET, 7);
         chip.useClock(clock);
@@ -51,7 +60,7 @@ final class LoopRig {
         ImuOpener opener = () -> {
             chip.reopen();
             try {
-                return new Mpu6050(chip, clock, STUCK_LIMIT);
+                return wrap.apply(new Mpu6050(chip, clock, STUCK_LIMIT));
             } catch (HardwareException e) {
                 chip.close();
                 throw e;
@@ -59,7 +68,10 @@ final class LoopRig {
         };
         this.agent = new SamplingAgent(settings, opener, pipeline, player, true, clock);
         this.runner = new AgentRunner(agent, (t, deadline) -> {
-            parks.add(deadline - t);
+            if (recordParks) {           // boxing: off while allocation is measured
+                parks.add(deadline - t);
+                parkEnds.add(deadline);
+            }
             if (deadline - t > 0) {
                 now[0] = deadline;
             }

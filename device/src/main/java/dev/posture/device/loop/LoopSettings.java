@@ -17,6 +17,9 @@ import dev.posture.protocol.config.Config;
  *                            busy resetting, 100 ms on the MPU-6050) before the IMU counts as
  *                            failed (default 1 s)
  * @param telemetryWindowUs   length of a {@link TelemetryWindow}, us (default 1 s)
+ * @param stuckNanos          how long the six axes may stay bit-identical before a STUCK fault
+ *                            (default 50 ms, and never fewer than 5 repeats); the drivers' own
+ *                            check (100 samples) is kept as a second line
  * @param recoverySamples     good samples in a row, each differing from the one before (a live
  *                            sensor's noise sees to that, stuck data never does), before a fault
  *                            ends (default 10: 100 ms at 100 Hz)
@@ -24,10 +27,10 @@ import dev.posture.protocol.config.Config;
  */
 public record LoopSettings(int sampleRateHz, ImuSettings imu, int silencePeriods, int errorsToFault,
         long minBackoffNanos, long maxBackoffNanos, long configureTimeoutNanos, long telemetryWindowUs,
-        int recoverySamples, int cueIntensityPct) {
+        long stuckNanos, int recoverySamples, int cueIntensityPct) {
 
     public static final LoopSettings DEFAULTS = new LoopSettings(100, new ImuSettings(16, 2000, 100, 0, false),
-            5, 3, 20_000_000L, 2_000_000_000L, 1_000_000_000L, 1_000_000L, 10, 70);
+            5, 3, 20_000_000L, 2_000_000_000L, 1_000_000_000L, 1_000_000L, 50_000_000L, 10, 70);
 
     public LoopSettings {
         if (sampleRateHz < 25 || sampleRateHz > 1000) {
@@ -44,7 +47,7 @@ public record LoopSettings(int sampleRateHz, ImuSettings imu, int silencePeriods
             throw new IllegalArgumentException("silencePeriods, errorsToFault and recoverySamples must be >= 1");
         }
         if (minBackoffNanos <= 0 || maxBackoffNanos < minBackoffNanos || configureTimeoutNanos <= 0
-                || telemetryWindowUs <= 0) {
+                || telemetryWindowUs <= 0 || stuckNanos <= 0) {
             throw new IllegalArgumentException("backoff, configure timeout and telemetry window must be positive,"
                     + " max backoff >= min backoff");
         }
@@ -58,11 +61,16 @@ public record LoopSettings(int sampleRateHz, ImuSettings imu, int silencePeriods
         return Math.round(1e9 / sampleRateHz);
     }
 
+    /** Repeats of an unchanged sample that count as stuck data at this rate (at least 5). */
+    public int stuckRepeats() {
+        return (int) Math.max(5, (stuckNanos + periodNanos() - 1) / periodNanos());
+    }
+
     /** Rate and intensity from the device config; the IMU keeps its ranges and low-pass. */
     public LoopSettings withConfig(Config config) {
         int rate = config.sampleRateHz();
         ImuSettings i = new ImuSettings(imu.accelRangeG(), imu.gyroRangeDps(), rate, imu.lowPassHz(), imu.useFifo());
         return new LoopSettings(rate, i, silencePeriods, errorsToFault, minBackoffNanos, maxBackoffNanos,
-                configureTimeoutNanos, telemetryWindowUs, recoverySamples, config.cueIntensityPct());
+                configureTimeoutNanos, telemetryWindowUs, stuckNanos, recoverySamples, config.cueIntensityPct());
     }
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * (the loop re-phases instead of bursting to catch up: the data registers hold one sample only).
  *
  * <p><b>Sensor faults.</b> {@code errorsToFault} slots in a row whose IMU access threw, or more than
- * {@code silencePeriods} slots in a row without data-ready, raise SENSOR_FAULT (d0 =
+ * {@code silencePeriods} slots in a row without data-ready, or samples bit-identical for
+ * {@code stuckNanos} (the drivers' own stuck check needs 100 samples, 1 s at 100 Hz), raise SENSOR_FAULT (d0 =
  * {@link SensorFault} ordinal) in the event ring. From then on, every period steps the pipeline with
  * {@code sensorOk = false}: the state shows FAULT and no posture rule runs on bad data; patterns are
  * only ever played from good samples. The IMU is closed and re-opened through the {@link ImuOpener}
@@ -85,6 +86,8 @@ public final class SamplingAgent implements Agent {
     private long faultStartUs;
     private final short[] previous = new short[Imu.AXES];
     private int trustedSamples;          // during a fault: changing good samples in a row
+    private int unchangedRun;            // samples in a row identical to the one before
+    private final int stuckRepeats;
 
     // ---- counters: written by the loop thread, read by anyone ----
     private volatile long samples;
@@ -124,6 +127,7 @@ public final class SamplingAgent implements Agent {
         this.pollNanos = periodNanos / POLLS_PER_SLOT;
         this.cueIntensityPct = settings.cueIntensityPct();
         this.backoffNanos = settings.minBackoffNanos();
+        this.stuckRepeats = settings.stuckRepeats();
     }
 
     @Override
@@ -241,7 +245,7 @@ public final class SamplingAgent implements Agent {
             lastSensorError = e;
             errorSlots++;
             if (errorSlots >= settings.errorsToFault()) {
-                declareFault(SensorFault.classify(e.getMessage()), now);
+                declareFault(SensorFault.classify(e.getMessage()), now, e);
             }
             endSlotWithoutSample(now);
             return 1;
@@ -258,7 +262,7 @@ public final class SamplingAgent implements Agent {
         silentSlotsTotal = silentSlotsTotal + 1;
         silentSlots++;
         if (driver == Driver.RUNNING && silentSlots > settings.silencePeriods()) {
-            declareFault(SensorFault.NO_DATA, now);
+            declareFault(SensorFault.NO_DATA, now, null);
         }
         endSlotWithoutSample(now);
     }
@@ -284,12 +288,19 @@ public final class SamplingAgent implements Agent {
         long tUs = now / 1000;
         errorSlots = 0;
         silentSlots = 0;
+        boolean changed = changedSinceLast();
+        unchangedRun = changed ? 0 : unchangedRun + 1;
         if (faultActive) {
-            if (!trustAgain()) {
-                endSlotWithoutSample(now);
+            trustedSamples = changed ? trustedSamples + 1 : 0;
+            if (trustedSamples < settings.recoverySamples()) {
+                endSlotWithoutSample(now);       // not trusted yet: the state stays FAULT
                 return;
             }
             recover(tUs);
+        } else if (unchangedRun >= stuckRepeats) {
+            declareFault(SensorFault.STUCK, now, null);
+            endSlotWithoutSample(now);
+            return;
         }
         pipeline.step(tUs, raw, true);
         long n = samples + 1;
@@ -304,20 +315,21 @@ public final class SamplingAgent implements Agent {
         closeSlot(now);
     }
 
-    /** During a fault: true once {@code recoverySamples} samples in a row each differed from the one before. */
-    private boolean trustAgain() {
+    /** Compares the sample with the one before (and keeps it): a live sensor's noise always changes something. */
+    private boolean changedSinceLast() {
         boolean changed = false;
         for (int i = 0; i < Imu.AXES; i++) {
             changed |= raw[i] != previous[i];
             previous[i] = raw[i];
         }
-        trustedSamples = changed ? trustedSamples + 1 : 0;
-        return trustedSamples >= settings.recoverySamples();
+        return changed;
     }
 
     // ------------------------------------------------------------------ faults and re-initialisation
 
-    private void declareFault(SensorFault fault, long now) {
+    /** {@code cause}: the exception that decided it, or null for the loop's own checks (silence, stuck). */
+    private void declareFault(SensorFault fault, long now, Exception cause) {
+        unchangedRun = 0;
         if (!faultActive) {
             long tUs = now / 1000;
             faultActive = true;
@@ -326,7 +338,12 @@ public final class SamplingAgent implements Agent {
             faults = faults + 1;
             lastFault = fault;
             events.offer(EventType.SENSOR_FAULT, tUs, 0, fault.ordinal(), 0, 0, 0);
-            LOG.warn("sensor fault {}: {}", fault.id(), lastSensorError == null ? "no data" : lastSensorError.getMessage());
+            if (cause != null) {
+                LOG.warn("sensor fault {}: {}", fault.id(), cause.getMessage());
+            } else {
+                LOG.warn("sensor fault {}: for {} periods", fault.id(),
+                        fault == SensorFault.NO_DATA ? settings.silencePeriods() : stuckRepeats);
+            }
         }
         closeImu();
         scheduleReopen(now);
@@ -352,7 +369,7 @@ public final class SamplingAgent implements Agent {
             openFailures = openFailures + 1;
             lastSensorError = e;
             declareFault(e instanceof HardwareException ? SensorFault.classify(e.getMessage()) : SensorFault.BUS_ERROR,
-                    now);
+                    now, e);
             return;
         }
         driver = Driver.CONFIGURING;
@@ -368,7 +385,7 @@ public final class SamplingAgent implements Agent {
             lastSensorError = e;
             if (now - openedAtNanos >= settings.configureTimeoutNanos()) {
                 declareFault(e instanceof HardwareException ? SensorFault.classify(e.getMessage())
-                        : SensorFault.BUS_ERROR, now);
+                        : SensorFault.BUS_ERROR, now, e);
             }
             return;
         }

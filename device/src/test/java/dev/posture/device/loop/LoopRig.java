@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
  * jumps the clock to the requested deadline, so a run is exact and instant.
  */
 final class LoopRig {
-    /** Identical fresh samples before the driver calls the data stuck (the driver's default is 100). */
-    static final int STUCK_LIMIT = 5;
+    /** The driver's own stuck check as shipped (100 samples): the loop's check must be the faster one. */
+    static final int STUCK_LIMIT = Mpu6050.DEFAULT_STUCK_SAMPLE_LIMIT;
 
     final long[] now = {0};
     final LongSupplier clock = () -> now[0];

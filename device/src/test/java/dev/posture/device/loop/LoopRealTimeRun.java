@@ -1,0 +1,34 @@
+package dev.posture.device.loop;
+
+/**
+ * Not a test: runs the loop on its own thread against the emulated MPU-6050 with the real clock and
+ * the parking idle strategy, and prints the period deviation and counters. Figures in loop.md.
+ *
+ * <pre>
+ * java -cp "device/target/test-classes:device/target/classes:$(cat cp.txt)" \
+ *     dev.posture.device.loop.LoopRealTimeRun 200 30
+ * </pre>
+ */
+public final class LoopRealTimeRun {
+    private LoopRealTimeRun() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        RealThreadTest.LoopHarness h = new RealThreadTest.LoopHarness(rate);
+        AgentRunner runner = new AgentRunner(h.agent, new ParkingIdleStrategy(), Throwable::printStackTrace,
+                System::nanoTime);
+        Thread t = runner.start();
+        Thread.sleep(seconds * 1000L);
+        runner.close();
+        t.join();
+        SamplingAgent a = h.agent;
+        JitterHistogram j = a.jitter();
+        System.out.printf("%d Hz for %d s: %d samples, %d missed, %d overruns, %d silent slots, %d faults;"
+                + " period deviation p50 %d us, p99 %d us, p99.9 %d us, max %d us (%d slots)%n", rate, seconds,
+                a.samples(), a.missedSamples(), a.overruns(), a.silentSlots(), a.faults(),
+                j.percentile(50) / 1000, j.percentile(99) / 1000, j.percentile(99.9) / 1000, j.max() / 1000,
+                j.count());
+    }
+}

@@ -6,16 +6,14 @@ package dev.posture.device.loop;
  *
  * <pre>
  * java -cp "device/target/test-classes:device/target/classes:$(cat cp.txt)" \
- *     dev.posture.device.loop.LoopRealTimeRun 200 30
+ *     dev.posture.device.loop.LoopRealTimeRun 200 60 10   # Hz, seconds measured, seconds of warm-up first
  * </pre>
  */
 public final class LoopRealTimeRun {
     private LoopRealTimeRun() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    private static SamplingAgent run(int rate, int seconds) throws InterruptedException {
         RealThreadTest.LoopHarness h = new RealThreadTest.LoopHarness(rate);
         AgentRunner runner = new AgentRunner(h.agent, new ParkingIdleStrategy(), Throwable::printStackTrace,
                 System::nanoTime);
@@ -23,7 +21,15 @@ public final class LoopRealTimeRun {
         Thread.sleep(seconds * 1000L);
         runner.close();
         t.join();
-        SamplingAgent a = h.agent;
+        return h.agent;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        run(rate, warmUp);                   // JIT-compiles the loop, the driver and the emulator
+        SamplingAgent a = run(rate, seconds);
         JitterHistogram j = a.jitter();
         System.out.printf("%d Hz for %d s: %d samples, %d missed, %d overruns, %d silent slots, %d faults;"
                 + " period deviation p50 %d us, p99 %d us, p99.9 %d us, max %d us (%d slots)%n", rate, seconds,

@@ -1,6 +1,7 @@
 package dev.posture.device.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
@@ -31,6 +32,20 @@ class LoopTimingTest {
         }
         assertEquals(0, rig.agent.missedSamples());
         assertEquals(0, rig.agent.jitter().max());
+
+        TelemetryWindow.View w = new TelemetryWindow.View();
+        assertTrue(rig.agent.telemetry().read(w) >= 2, "a window a second");
+        assertEquals(1_000_000, w.endUs() - w.startUs());
+        assertEquals(100, w.samples());
+        assertEquals(0, w.missed());
+        assertTrue(w.minForwardCentiDeg() <= w.meanForwardCentiDeg() && w.meanForwardCentiDeg() <= w.maxForwardCentiDeg());
+        assertFalse(w.sensorFault());
+        LatestSample.View v = new LatestSample.View();
+        assertEquals(rig.agent.samples(), rig.agent.latest().read(v), "one publication per sample");
+        assertEquals(rig.agent.samples(), v.samples());
+        assertEquals(rig.agent.state(), v.state());
+        assertTrue(v.sensorOk());
+        assertEquals(0, (v.tUs() * 1000) % PERIOD, "stamped at the slot's deadline on this exact clock");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.posture.protocol.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.protocol.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,25 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BroadTraceFilesTest {
 
-    /** The shared folder: a sibling "shared" of the repository root, else /work/shared. */
-    static Path sharedFolder() {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve(".git"))) {
-            root = root.getParent();
-        }
-        if (root != null && root.getParent() != null && Files.isDirectory(root.getParent().resolve("shared"))) {
-            return root.getParent().resolve("shared");
-        }
-        Path fallback = Path.of("/work/shared");
-        if (Files.isDirectory(fallback)) {
-            return fallback;
-        }
-        throw new AssertionError("no shared folder: neither a sibling 'shared' of the repository root ("
-                + root + ") nor " + fallback);
-    }
-
     static Stream<Path> trials() throws IOException {
-        Path broad = sharedFolder().resolve("data/broad");
+        Path broad = SharedData.broadTrials();
         try (Stream<Path> files = Files.list(broad)) {
             List<Path> trials = files.filter(f -> f.getFileName().toString().endsWith(".csv.gz")).sorted().toList();
             if (trials.isEmpty()) {
@@ -82,7 +66,7 @@ class BroadTraceFilesTest {
 
     @Test
     void theFirstRowOfTheFirstTrialIsReadExactly() throws Exception {
-        Path trial = sharedFolder().resolve("data/broad/01_undisturbed_slow_rotation_A.csv.gz");
+        Path trial = SharedData.broadTrials().resolve("01_undisturbed_slow_rotation_A.csv.gz");
         try (TraceCsvReader reader = TraceCsvReader.open(trial)) {
             assertEquals(new PhysicalSample(0.0, -0.2361874, -0.3631649, 9.919315, -0.001064651, -0.004260349, 0.005326745),
                     reader.next());

@@ -1,5 +1,6 @@
 package dev.posture.device.pipeline.broad;
 
+import dev.posture.protocol.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,33 +130,8 @@ public final class BroadTrial {
     private static final String[] COLUMNS = {"t_s", "acc_x", "acc_y", "acc_z", "gyr_x", "gyr_y", "gyr_z",
             "gt_qw", "gt_qx", "gt_qy", "gt_qz", "movement"};
 
-    /**
-     * The directory holding the BROAD trials: {@code shared/data/broad} next to the repository root
-     * (the directory whose {@code pom.xml} lists the {@code protocol} module), found by walking up
-     * from the working directory, else {@code /work/shared/data/broad}.
-     *
-     * @throws IllegalStateException if neither exists (tests must fail, not skip, without data)
-     */
+    /** The directory holding the BROAD trials (see {@link SharedData#broadTrials()}). */
     public static Path dataDir() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path pom = dir.resolve("pom.xml");
-            try {
-                if (Files.isRegularFile(pom) && Files.readString(pom).contains("<module>protocol</module>")) {
-                    Path broad = dir.resolveSibling("shared").resolve("data").resolve("broad");
-                    if (Files.isDirectory(broad)) {
-                        return broad;
-                    }
-                    break;
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + pom, e);
-            }
-        }
-        Path fallback = Path.of("/work/shared/data/broad");
-        if (Files.isDirectory(fallback)) {
-            return fallback;
-        }
-        throw new IllegalStateException("BROAD trials not found: expected ../shared/data/broad next to the "
-                + "repository root, or /work/shared/data/broad (working directory " + Path.of("").toAbsolutePath() + ")");
+        return SharedData.broadTrials();
     }
 }

@@ -1,8 +1,5 @@
 package dev.posture.device.pipeline.calibration;
 
-import dev.posture.device.pipeline.gate.SimFeed;
-import dev.posture.hardware.sim.Scenario;
-import dev.posture.hardware.sim.Scenarios;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class GeometryPartsBenchmark {
-    private static final int N = 1 << 16;
-    private final short[][] raws = new short[N][];
-    private final int[][] ups = new int[N][];
-    private final long[] ts = new long[N];
+    private static final int N = DeskDayRecording.N;
+    private short[][] raws;
+    private int[][] ups;
+    private long[] ts;
     private GeometryStage stage;
     private PostureFrame frame;
     private final WalkingLearner learner = new WalkingLearner();
@@ -39,28 +36,11 @@ public class GeometryPartsBenchmark {
 
     @Setup
     public void setUp() {
-        Scenario s = Scenarios.named("desk-day");
-        SimFeed feed = new SimFeed(s, 100, true, 1);
-        for (int k = 0; k < N && feed.next(); k++) {
-            raws[k] = feed.raw.clone();
-            ups[k] = feed.up.clone();
-            ts[k] = feed.tUs;
-        }
-        // Calibrated on the desk day's own first neutral and lean windows, as GeometryStageBenchmark.
-        stage = new GeometryStage(GeometryParams.DEFAULTS, 100, 2048, 164);
-        for (long[] r : GeometryRun.requests(s).subList(0, 2)) {
-            GeometryOutput o = new GeometryOutput();
-            if (r[2] == 0) {
-                stage.requestNeutral(r[0], r[1]);
-            } else {
-                stage.requestLean(r[0], r[1]);
-            }
-            for (int k = 0; k < N && ts[k] <= r[0] + r[1]; k++) {
-                if (ts[k] >= r[0]) {
-                    stage.step(ts[k], ups[k], raws[k], true, o);
-                }
-            }
-        }
+        DeskDayRecording day = new DeskDayRecording();
+        raws = day.raws;
+        ups = day.ups;
+        ts = day.ts;
+        stage = day.stage;
         frame = stage.frame(); // step(): sideways and tilt every 40 ms (every 4th sample), as the stage runs them
         learner.configure(GeometryParams.Relearn.DEFAULTS, 100); // per call: the stage calls them at ~25 Hz
         reclip.configure(GeometryParams.Reclip.DEFAULTS, 100);

@@ -2,9 +2,6 @@ package dev.posture.device.pipeline.calibration;
 
 import dev.posture.device.pipeline.gate.ActivityClassifier;
 import dev.posture.device.pipeline.gate.ActivityParams;
-import dev.posture.device.pipeline.gate.SimFeed;
-import dev.posture.hardware.sim.Scenario;
-import dev.posture.hardware.sim.Scenarios;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GeometryStageBenchmark {
-    private static final int N = 1 << 16;
-    private final short[][] raws = new short[N][];
-    private final int[][] ups = new int[N][];
-    private final long[] ts = new long[N];
+    private static final int N = DeskDayRecording.N;
+    private short[][] raws;
+    private int[][] ups;
+    private long[] ts;
     private GeometryStage stage;
     private ActivityClassifier classifier;
     private final GeometryOutput out = new GeometryOutput();
@@ -41,28 +38,12 @@ public class GeometryStageBenchmark {
 
     @Setup
     public void setUp() {
-        Scenario s = Scenarios.named("desk-day");
-        SimFeed feed = new SimFeed(s, 100, true, 1);
-        for (int k = 0; k < N && feed.next(); k++) {
-            raws[k] = feed.raw.clone();
-            ups[k] = feed.up.clone();
-            ts[k] = feed.tUs;
-        }
-        stage = new GeometryStage(GeometryParams.DEFAULTS, 100, 2048, 164);
+        DeskDayRecording day = new DeskDayRecording();
+        raws = day.raws;
+        ups = day.ups;
+        ts = day.ts;
+        stage = day.stage;
         classifier = new ActivityClassifier(ActivityParams.DEFAULTS, 100, 2048, 164);
-        for (long[] r : GeometryRun.requests(s).subList(0, 2)) {
-            GeometryOutput o = new GeometryOutput();
-            if (r[2] == 0) {
-                stage.requestNeutral(r[0], r[1]);
-            } else {
-                stage.requestLean(r[0], r[1]);
-            }
-            for (int k = 0; k < N && ts[k] <= r[0] + r[1]; k++) {
-                if (ts[k] >= r[0]) {
-                    stage.step(ts[k], ups[k], raws[k], true, o);
-                }
-            }
-        }
         offset = ts[N - 1] + 10_000;
     }
 

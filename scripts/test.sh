@@ -10,6 +10,24 @@ if [ ! -d ../shared/data/broad ]; then
   exit 2
 fi
 
+# Real peers for the tests: mosquitto (a second MQTT 5 broker, TLS, access control) and socat
+# (pseudo-terminal pairs for the serial console). Installed from Debian's packages when missing.
+need=()
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v socat >/dev/null 2>&1 || need+=(socat)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "scripts/test.sh: installing ${need[*]} (apt)" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq \
+    --no-install-recommends "${need[@]}" >/dev/null || {
+    echo "scripts/test.sh: could not install ${need[*]}; install them and retry" >&2
+    exit 2
+  }
+  # The package starts a system mosquitto on port 1883; tests start their own on free ports.
+  systemctl disable --now mosquitto >/dev/null 2>&1 || true
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 mvn -B -ntp verify "$@" | tee "$log"

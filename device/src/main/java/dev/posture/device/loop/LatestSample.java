@@ -13,19 +13,20 @@ public final class LatestSample {
     static final int T_US = 0;
     static final int FORWARD = 1;
     static final int STATE = 2;
-    static final int FLAGS = 3;        // bit 0 calibrated, bit 1 sensor ok
+    static final int FLAGS = 3;        // bit 0 calibrated, bit 1 sensor ok, bit 2 forward direction known
     static final int SAMPLES = 4;
     private static final int FIELDS = 5;
 
     private final Seqlock slot = new Seqlock(FIELDS);
 
     /** Loop thread only. */
-    void publish(long tUs, int forwardCentiDeg, PostureState state, boolean calibrated, boolean sensorOk, long samples) {
+    void publish(long tUs, int forwardCentiDeg, PostureState state, boolean calibrated, boolean forwardKnown,
+            boolean sensorOk, long samples) {
         slot.begin();
         slot.set(T_US, tUs);
         slot.set(FORWARD, forwardCentiDeg);
         slot.set(STATE, state.ordinal());
-        slot.set(FLAGS, (calibrated ? 1 : 0) | (sensorOk ? 2 : 0));
+        slot.set(FLAGS, (calibrated ? 1 : 0) | (sensorOk ? 2 : 0) | (forwardKnown ? 4 : 0));
         slot.set(SAMPLES, samples);
         slot.end();
     }
@@ -64,6 +65,11 @@ public final class LatestSample {
 
         public boolean sensorOk() {
             return (fields[FLAGS] & 2) != 0;
+        }
+
+        /** A forward direction is known (lean calibration or learned from walking). */
+        public boolean forwardKnown() {
+            return (fields[FLAGS] & 4) != 0;
         }
 
         /** Good samples taken by the loop up to this one. */

@@ -1,6 +1,7 @@
 package dev.posture.device.loop;
 
 import dev.posture.device.pipeline.Pipeline;
+import dev.posture.device.pipeline.calibration.CalibrationStatus;
 import dev.posture.device.pipeline.event.EventRing;
 import dev.posture.device.pipeline.posture.PatternRequest;
 import dev.posture.hardware.HardwareException;
@@ -8,8 +9,10 @@ import dev.posture.hardware.haptic.HapticPattern;
 import dev.posture.hardware.haptic.PatternPlayer;
 import dev.posture.hardware.imu.Imu;
 import dev.posture.protocol.message.EventType;
+import dev.posture.protocol.config.Config;
 import dev.posture.protocol.message.PostureState;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,7 @@ public final class SamplingAgent implements Agent {
     private final Pipeline pipeline;
     private final EventRing events;
     private final PatternPlayer player;
+    private final SampleTap tap;
     private final boolean tickPlayer;
     private final LongSupplier clockNanos;
     private final long periodNanos;
@@ -63,9 +67,15 @@ public final class SamplingAgent implements Agent {
 
     // ---- published for the I/O side ----
     private final LatestSample latest = new LatestSample();
+    private final CalibrationNotice calibration = new CalibrationNotice();
     private final TelemetryWindow telemetry = new TelemetryWindow();
     private final JitterHistogram jitter = new JitterHistogram();
     private volatile int cueIntensityPct;
+
+    // ---- posted by other threads, taken at the start of a slot ----
+    private final AtomicReference<Config> pendingConfig = new AtomicReference<>();
+    private volatile int minuteOfDay = -1;
+    private int appliedMinuteOfDay = -1;
 
     // ---- loop state ----
     private final short[] raw = new short[Imu.AXES];
@@ -116,6 +126,13 @@ public final class SamplingAgent implements Agent {
      */
     public SamplingAgent(LoopSettings settings, ImuOpener opener, Pipeline pipeline, PatternPlayer player,
             boolean tickPlayer, LongSupplier clockNanos) {
+        this(settings, opener, pipeline, player, tickPlayer, clockNanos, SampleTap.NONE);
+    }
+
+    /** As above, and every good sample's raw counts also go to {@code tap} (the trace recorder). */
+    public SamplingAgent(LoopSettings settings, ImuOpener opener, Pipeline pipeline, PatternPlayer player,
+            boolean tickPlayer, LongSupplier clockNanos, SampleTap tap) {
+        this.tap = Objects.requireNonNull(tap, "tap");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -217,6 +234,7 @@ public final class SamplingAgent implements Agent {
         }
         lastSlotStartNanos = now;
         nextSlotNanos += periodNanos;
+        takePosted();
         inSlot = true;
         pollsLeft = POLLS_PER_SLOT;
         switch (driver) {
@@ -229,6 +247,22 @@ public final class SamplingAgent implements Agent {
         }
         endSlotWithoutSample(now);
         return 1;
+    }
+
+    /** Config and wall-clock minute posted by other threads; a config change may allocate (it is rare). */
+    private void takePosted() {
+        if (pendingConfig.get() != null) {
+            Config config = pendingConfig.getAndSet(null);
+            if (config != null) {
+                pipeline.reconfigure(config);
+                cueIntensityPct = config.cueIntensityPct();
+            }
+        }
+        int minute = minuteOfDay;
+        if (minute != appliedMinuteOfDay) {
+            appliedMinuteOfDay = minute;
+            pipeline.setLocalMinuteOfDay(minute);
+        }
     }
 
     /** Polls data-ready once; reads and processes the sample when there is one. */
@@ -273,7 +307,9 @@ public final class SamplingAgent implements Agent {
         telemetry.addMissed(tUs, 1);
         if (faultActive) {
             pipeline.step(tUs, raw, false);
-            latest.publish(tUs, pipeline.forwardCentiDeg(), pipeline.state(), pipeline.calibrated(), false, samples);
+            noteCalibration();
+            latest.publish(tUs, pipeline.forwardCentiDeg(), pipeline.state(), pipeline.calibrated(),
+                    pipeline.geometryOutput().forwardKnown, false, samples);
         }
         closeSlot(now);
     }
@@ -303,6 +339,8 @@ public final class SamplingAgent implements Agent {
             return;
         }
         pipeline.step(tUs, raw, true);
+        noteCalibration();
+        tap.offer(tUs, raw);
         long n = samples + 1;
         samples = n;
         PatternRequest request = pipeline.pattern();
@@ -310,9 +348,16 @@ public final class SamplingAgent implements Agent {
             player.play(PATTERNS[request.ordinal()], cueIntensityPct);
         }
         int forward = pipeline.forwardCentiDeg();
-        latest.publish(tUs, forward, pipeline.state(), pipeline.calibrated(), true, n);
+        latest.publish(tUs, forward, pipeline.state(), pipeline.calibrated(), pipeline.geometryOutput().forwardKnown,
+                true, n);
         telemetry.addSample(tUs, forward);
         closeSlot(now);
+    }
+
+    private void noteCalibration() {
+        if (pipeline.geometryOutput().calibrationEvent != CalibrationStatus.NONE) {
+            calibration.publish(pipeline.geometry().report());
+        }
     }
 
     /** Compares the sample with the one before (and keeps it): a live sensor's noise always changes something. */
@@ -427,6 +472,28 @@ public final class SamplingAgent implements Agent {
             throw new IllegalArgumentException("cue intensity must be 0..100 %, got " + pct);
         }
         cueIntensityPct = pct;
+    }
+
+    /**
+     * A new configuration for the pipeline and the cue intensity, applied at the start of the next
+     * slot (the rate and the IMU ranges are the loop's settings and need a new agent). Any thread; a
+     * second call before the slot replaces the first.
+     */
+    public void offerConfig(Config config) {
+        pendingConfig.set(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The wall clock's local minute of day (0..1439, -1 unknown) for quiet hours. Any thread. */
+    public void setLocalMinuteOfDay(int minute) {
+        if (minute < -1 || minute > 1439) {
+            throw new IllegalArgumentException("minute of day must be -1..1439, got " + minute);
+        }
+        minuteOfDay = minute;
+    }
+
+    /** The pipeline's last calibration decision, for a CALIBRATE waiting on it. */
+    public CalibrationNotice calibration() {
+        return calibration;
     }
 
     /** The latest sample's output (forward angle, state), published every period. */

@@ -47,14 +47,19 @@ class SnapshotTest {
         LatestSample latest = new LatestSample();
         LatestSample.View v = new LatestSample.View();
         assertEquals(0, latest.read(v));
-        latest.publish(123_456, -1850, PostureState.FAULT, true, false, 42);
+        latest.publish(123_456, -1850, PostureState.FAULT, true, true, false, 42);
         assertEquals(1, latest.read(v));
         assertEquals(123_456, v.tUs());
         assertEquals(-1850, v.forwardCentiDeg());
         assertEquals(PostureState.FAULT, v.state());
         assertTrue(v.calibrated());
         assertFalse(v.sensorOk());
+        assertTrue(v.forwardKnown());
         assertEquals(42, v.samples());
+        latest.publish(123_466, 0, PostureState.UPRIGHT, true, false, true, 43);
+        assertEquals(2, latest.read(v));
+        assertFalse(v.forwardKnown());
+        assertTrue(v.sensorOk());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.posture.hardware.haptic.PatternPlayer;
 import dev.posture.hardware.imu.Imu;
 import dev.posture.protocol.message.EventType;
 import dev.posture.protocol.config.Config;
+import dev.posture.protocol.message.ChangeSource;
 import dev.posture.protocol.message.PostureState;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,7 +74,8 @@ public final class SamplingAgent implements Agent {
     private volatile int cueIntensityPct;
 
     // ---- posted by other threads, taken at the start of a slot ----
-    private final AtomicReference<Config> pendingConfig = new AtomicReference<>();
+    private final AtomicReference<PostedConfig> pendingConfig = new AtomicReference<>();
+    private volatile boolean bootPending;
     private volatile int minuteOfDay = -1;
     private int appliedMinuteOfDay = -1;
 
@@ -251,11 +253,19 @@ public final class SamplingAgent implements Agent {
 
     /** Config and wall-clock minute posted by other threads; a config change may allocate (it is rare). */
     private void takePosted() {
+        if (bootPending) {
+            bootPending = false;
+            events.offer(EventType.BOOTED, lastSlotStartNanos / 1000, 0);
+        }
         if (pendingConfig.get() != null) {
-            Config config = pendingConfig.getAndSet(null);
-            if (config != null) {
-                pipeline.reconfigure(config);
-                cueIntensityPct = config.cueIntensityPct();
+            PostedConfig posted = pendingConfig.getAndSet(null);
+            if (posted != null) {
+                pipeline.reconfigure(posted.config);
+                cueIntensityPct = posted.config.cueIntensityPct();
+                if (posted.source != null) {
+                    events.offer(EventType.CONFIG_CHANGED, lastSlotStartNanos / 1000, 0, posted.config.version(),
+                            posted.source.ordinal(), 0, 0);
+                }
             }
         }
         int minute = minuteOfDay;
@@ -480,7 +490,25 @@ public final class SamplingAgent implements Agent {
      * second call before the slot replaces the first.
      */
     public void offerConfig(Config config) {
-        pendingConfig.set(Objects.requireNonNull(config, "config"));
+        offerConfig(config, null);
+    }
+
+    /**
+     * As {@link #offerConfig(Config)}, and when the config takes effect the loop raises CONFIG_CHANGED
+     * (version, source) in the event ring, so it is numbered in order with the loop's own events.
+     *
+     * @param source who changed it (MQTT or serial), or null for no event
+     */
+    public void offerConfig(Config config, ChangeSource source) {
+        pendingConfig.set(new PostedConfig(Objects.requireNonNull(config, "config"), source));
+    }
+
+    /** Raises BOOTED at the start of the next slot (once per firmware start, not per loop restart). */
+    public void announceBoot() {
+        bootPending = true;
+    }
+
+    private record PostedConfig(Config config, ChangeSource source) {
     }
 
     /** The wall clock's local minute of day (0..1439, -1 unknown) for quiet hours. Any thread. */

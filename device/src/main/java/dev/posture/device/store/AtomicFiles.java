@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * write a temporary file in the same directory, fsync it, rename it over the target (atomic on one
  * POSIX file system), then fsync the directory so that the rename itself is durable.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Test hook: called before each step; a test throws from it to simulate a crash there. */
     interface Steps {
         Steps NONE = (step, target) -> { };
@@ -27,6 +27,11 @@ final class AtomicFiles {
     static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code content} durably (the steps above). */
+    public static void write(Path target, byte[] content) throws IOException {
+        replace(target, content, Steps.NONE);
     }
 
     static Path tempFor(Path target) {

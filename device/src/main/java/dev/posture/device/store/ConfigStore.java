@@ -59,9 +59,9 @@ public final class ConfigStore implements Closeable {
     private volatile Config current;
     private long auditFailures; // guarded by writeLock
 
-    private ConfigStore(Path dir, Clock clock, AtomicFiles.Steps steps, AuditLog audit) {
-        this.configFile = dir.resolve(CONFIG_FILE);
-        this.goodFile = dir.resolve(GOOD_FILE);
+    private ConfigStore(Path configFile, Clock clock, AtomicFiles.Steps steps, AuditLog audit) {
+        this.configFile = configFile;
+        this.goodFile = configFile.resolveSibling(configFile.getFileName() + ".good");
         this.clock = clock;
         this.steps = steps;
         this.audit = audit;
@@ -79,10 +79,24 @@ public final class ConfigStore implements Closeable {
         return open(dir, clock, AtomicFiles.Steps.NONE);
     }
 
+    /**
+     * As {@link #open(Path, Clock)} with the config file named by the caller ({@code run --config
+     * FILE}): the last good copy is {@code FILE.good} and the audit log {@value #AUDIT_FILE} beside it.
+     */
+    public static ConfigStore openFile(Path configFile, Clock clock) throws IOException {
+        Path file = configFile.toAbsolutePath();
+        return open(file.getParent(), file, clock, AtomicFiles.Steps.NONE);
+    }
+
     static ConfigStore open(Path dir, Clock clock, AtomicFiles.Steps steps) throws IOException {
+        return open(dir, dir.resolve(CONFIG_FILE), clock, steps);
+    }
+
+    private static ConfigStore open(Path dir, Path configFile, Clock clock, AtomicFiles.Steps steps)
+            throws IOException {
         Files.createDirectories(dir);
         AuditLog audit = AuditLog.open(dir.resolve(AUDIT_FILE));
-        ConfigStore store = new ConfigStore(dir, Objects.requireNonNull(clock, "clock"), steps, audit);
+        ConfigStore store = new ConfigStore(configFile, Objects.requireNonNull(clock, "clock"), steps, audit);
         try {
             store.load();
         } catch (RuntimeException e) {

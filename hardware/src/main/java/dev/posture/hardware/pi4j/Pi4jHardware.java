@@ -50,12 +50,18 @@ public final class Pi4jHardware implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Pi4jHardware.class);
 
     private final Context context;
-    private final Imu imu;
+    private final HardwareSettings settings;
+    private final ImuDriverFactory imuDriver;
+    private Imu imu;
+    private int imuOpens = 1;
     private final Haptic haptic;
     private final Button button;
 
-    private Pi4jHardware(Context context, Imu imu, Haptic haptic, Button button) {
+    private Pi4jHardware(Context context, HardwareSettings settings, ImuDriverFactory imuDriver, Imu imu,
+            Haptic haptic, Button button) {
         this.context = context;
+        this.settings = settings;
+        this.imuDriver = imuDriver;
         this.imu = imu;
         this.haptic = haptic;
         this.button = button;
@@ -118,7 +124,7 @@ public final class Pi4jHardware implements Closeable {
                         settings.drv().driverSettings());
             };
             Button button = openButton(context, settings.button());
-            return new Pi4jHardware(context, imu, haptic, button);
+            return new Pi4jHardware(context, settings, imuDriver, imu, haptic, button);
         } catch (HardwareException | RuntimeException e) {
             if (haptic != null) {
                 haptic.close();
@@ -188,7 +194,23 @@ public final class Pi4jHardware implements Closeable {
         return new GpioButton(input, pin.activeLow(), pin.debounceMs(), pin.shortMaxMs(), pin.longPressMs());
     }
 
-    public Imu imu() {
+    public synchronized Imu imu() {
+        return imu;
+    }
+
+    /**
+     * Closes the IMU and opens it anew on a fresh I2C handle (the driver checks WHO_AM_I and resets
+     * the chip): what the sampling loop does after a sensor fault. Each handle gets its own Pi4J id
+     * ({@code imu-2}, {@code imu-3}, ...) because the context's registry keeps ids of closed I/O.
+     */
+    public synchronized Imu reopenImu() throws HardwareException {
+        if (imu != null) {
+            imu.close();
+            imu = null;
+        }
+        imuOpens++;
+        I2CProvider i2c = provider(context, LinuxFsI2CProvider.ID);
+        imu = imuDriver.open(openI2c(context, i2c, settings.i2cBus(), settings.imuAddress(), "imu-" + imuOpens));
         return imu;
     }
 
@@ -206,7 +228,11 @@ public final class Pi4jHardware implements Closeable {
     public void close() {
         button.close();
         haptic.close();
-        imu.close();
+        synchronized (this) {
+            if (imu != null) {
+                imu.close();
+            }
+        }
         shutdown(context);
     }
 

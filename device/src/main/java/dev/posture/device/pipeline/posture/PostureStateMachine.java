@@ -73,7 +73,7 @@ public final class PostureStateMachine {
     /** Local wall-clock minute of the day, 0..1439, or -1 while unknown (quiet hours then never apply). */
     private int localMinuteOfDay = -1;
     /** Snooze minutes requested for the next sample, 0 = end the snooze, or NO_SNOOZE_REQUEST. */
-    private int snoozeRequestMin = NO_SNOOZE_REQUEST;
+    private volatile int snoozeRequestMin = NO_SNOOZE_REQUEST;   // written by the console, MQTT and button threads
 
     // State.
     private final ExposureWindow exposure;

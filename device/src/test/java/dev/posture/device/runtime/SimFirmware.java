@@ -1,0 +1,91 @@
+package dev.posture.device.runtime;
+
+import dev.posture.device.sim.CalibrationSchedule;
+import dev.posture.device.sim.PrintingHaptic;
+import dev.posture.device.sim.ScaledClock;
+import dev.posture.device.sim.SimHardware;
+import dev.posture.hardware.imu.mpu6050.Mpu6050Emulator;
+import dev.posture.hardware.sim.Scenario;
+import dev.posture.protocol.message.CalibrationStep;
+import dev.posture.protocol.message.EventMessage;
+import dev.posture.protocol.message.EventType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A whole firmware on emulated chips, sped up: what {@code sim} runs, for tests. Collects every
+ * event; {@link #await} waits (in real time, generously) for an event to arrive.
+ */
+final class SimFirmware implements AutoCloseable {
+    final Firmware firmware;
+    final SimHardware hardware;
+    final ByteArrayOutputStream motorLines = new ByteArrayOutputStream();
+    final List<EventMessage> events = new ArrayList<>();
+    private final CalibrationSchedule schedule;
+
+    SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides) throws IOException {
+        ScaledClock clock = new ScaledClock(speed, 1_767_000_000_000L, ZoneOffset.UTC);
+        PrintStream out = new PrintStream(motorLines, true, StandardCharsets.UTF_8);
+        hardware = new SimHardware(scenario.newSimulator(), Mpu6050Emulator.DATASHEET, 7,
+                new PrintingHaptic(out, clock::nanos), clock::nanos);
+        firmware = Firmware.open(FirmwareSettings.in(stateDir, "0.1.0-test").withOverrides(overrides), hardware,
+                clock);
+        firmware.addEventListener(e -> {
+            synchronized (events) {
+                events.add(e);
+                events.notifyAll();
+            }
+        });
+        firmware.start();
+        schedule = new CalibrationSchedule(firmware, List.of(
+                new CalibrationSchedule.Entry(CalibrationStep.NEUTRAL, scenario.neutralWindow()),
+                new CalibrationSchedule.Entry(CalibrationStep.LEAN, scenario.leanWindow())), o -> { });
+    }
+
+    /** Waits up to 60 s real time for an event matching {@code which}; returns it. */
+    EventMessage await(Predicate<EventMessage> which) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        synchronized (events) {
+            for (;;) {
+                for (EventMessage e : events) {
+                    if (which.test(e)) {
+                        return e;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no such event within 60 s; got " + events);
+                }
+                events.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    EventMessage await(EventType type) throws InterruptedException {
+        return await(e -> e.type() == type);
+    }
+
+    List<EventMessage> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    double simSeconds() {
+        return firmware.clock().nanos() / 1e9;
+    }
+
+    @Override
+    public void close() {
+        schedule.close();
+        firmware.close();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.posture.device.cli;
 
+import dev.posture.device.cli.CalibrationWindows.Window;
 import dev.posture.device.pipeline.ImuScale;
 import dev.posture.device.pipeline.Pipeline;
 import dev.posture.device.pipeline.PipelineParams;
@@ -10,15 +11,11 @@ import dev.posture.protocol.ProtocolException;
 import dev.posture.protocol.cli.CommandLines;
 import dev.posture.protocol.cli.CommandLines.UserError;
 import dev.posture.protocol.config.Config;
-import dev.posture.protocol.config.ConfigChange;
-import dev.posture.protocol.config.ConfigFile;
-import dev.posture.protocol.config.ConfigProblem;
 import dev.posture.protocol.message.EventType;
 import dev.posture.protocol.trace.PhysicalSample;
 import dev.posture.protocol.trace.TraceCsvReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -77,19 +74,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "one row per event: t_s,type,forward_deg,duration_s")
     Path eventsFile;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the defaults)")
-    Path config;
+    @Mixin
+    ConfigOptions configOptions = new ConfigOptions();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config value")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--neutral-window", paramLabel = "A:B",
-            description = "seconds where the wearer stands tall (repeatable)")
-    List<String> neutralWindows = new ArrayList<>();
-
-    @Option(names = "--lean-window", paramLabel = "C:D",
-            description = "seconds where the wearer leans forward on purpose (repeatable)")
-    List<String> leanWindows = new ArrayList<>();
+    @Mixin
+    CalibrationWindows calibrationWindows = new CalibrationWindows();
 
     @Option(names = "--accel-range-g", paramLabel = "G", defaultValue = "16",
             description = "accelerometer full scale the trace is converted to: 2, 4, 8 or 16 (default 16)")
@@ -103,20 +92,16 @@ final class ReplayCommand implements Callable<Integer> {
             description = "local time of the first row (quiet hours apply); default: unknown, quiet hours off")
     String start;
 
-    /** A calibration window in microseconds of device time. */
-    record Window(boolean neutral, String text, long startUs, long endUs) {
-    }
-
     @Override
     public Integer call() throws IOException, UserError, ProtocolException {
-        Config cfg = readConfig();
+        Config cfg = configOptions.read();
         ImuScale scale;
         try {
             scale = ImuScale.mpu6050(accelRangeG, gyroRangeDps);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        List<Window> windows = windows();
+        List<Window> windows = calibrationWindows.windows();
         int startMinute = start == null ? -1 : parseStart(start);
 
         try {
@@ -281,75 +266,6 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return b.toString();
         }
-    }
-
-    private Config readConfig() throws IOException, UserError {
-        Config base = Config.defaults();
-        if (config != null) {
-            ConfigChange.Result read;
-            try (InputStream in = Files.newInputStream(config)) {
-                read = ConfigFile.read(in);
-            } catch (NoSuchFileException e) {
-                throw new UserError(config + ": no such file");
-            }
-            if (!read.problems().isEmpty()) {
-                throw new UserError(config + ": " + messages(read.problems()));
-            }
-            base = read.config();
-        }
-        ConfigChange.Result result = ConfigChange.fromAssignments(base, overrides);
-        if (!result.problems().isEmpty()) {
-            throw new UserError("--set: " + messages(result.problems()));
-        }
-        return result.config();
-    }
-
-    private static String messages(List<ConfigProblem> problems) {
-        return problems.stream().map(ConfigProblem::message).collect(Collectors.joining("; "));
-    }
-
-    /** Neutral and lean windows, in order of start; overlapping windows are refused. */
-    private List<Window> windows() throws UserError {
-        List<Window> all = new ArrayList<>();
-        for (String w : neutralWindows) {
-            all.add(parseWindow("--neutral-window", w, true));
-        }
-        for (String w : leanWindows) {
-            all.add(parseWindow("--lean-window", w, false));
-        }
-        all.sort((a, b) -> Long.compare(a.startUs(), b.startUs()));
-        for (int i = 1; i < all.size(); i++) {
-            if (all.get(i).startUs() < all.get(i - 1).endUs()) {
-                throw new UserError(all.get(i).text() + " overlaps " + all.get(i - 1).text());
-            }
-        }
-        return all;
-    }
-
-    static Window parseWindow(String option, String text, boolean neutral) throws UserError {
-        String shown = option + " '" + text + "'";
-        int colon = text.indexOf(':');
-        if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
-            throw new UserError(shown + ": expected A:B, seconds of the trace, A < B");
-        }
-        double a = seconds(shown, text.substring(0, colon));
-        double b = seconds(shown, text.substring(colon + 1));
-        if (!(a < b)) {
-            throw new UserError(shown + ": the start must be before the end");
-        }
-        return new Window(neutral, shown, Math.round(a * 1e6), Math.round(b * 1e6));
-    }
-
-    private static double seconds(String shown, String s) throws UserError {
-        try {
-            double v = Double.parseDouble(s.trim());
-            if (Double.isFinite(v) && !s.trim().isEmpty() && Math.abs(v) < 1e9) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserError(shown + ": '" + s + "' is not a number of seconds");
     }
 
     static int parseStart(String text) throws UserError {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code removeGyroOffset}: the coarse gyro zero-rate offset ({@link GyroOffset}; the MPU-6050's
  *       is specified only to +-20 deg/s, the estimator's bias estimation covers 2 deg/s);</li>
  *   <li>{@code takeRequests}: calibration requests posted from other threads (console
- *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample;</li>
+ *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample, or
+ *       at the first sample after the gyro offset is learned (the first still second after power-up);</li>
  *   <li>{@code estimateUp}: the tilt estimator (skipped while the sensor is not OK: the up vector
  *       holds);</li>
  *   <li>{@code measureGeometry}: the geometry stage fills its output;</li>
@@ -156,6 +157,9 @@ public final class Pipeline {
     private void takeRequests(long tUs) {
         if (cancelRequest.get() != 0 && cancelRequest.getAndSet(0) != 0) {
             geometry.cancelCalibration();
+        }
+        if (!gyroOffset.learned()) {
+            return;     // a window waits for the offset: raw rates off by up to 20 deg/s would reject it
         }
         long neutral = neutralRequestUs.get() >= 0 ? neutralRequestUs.getAndSet(-1) : -1;
         if (neutral >= 0) {

@@ -3,6 +3,7 @@ package dev.posture.device.runtime;
 import dev.posture.device.control.CalibrationOutcome;
 import dev.posture.device.control.ControlException.Reason;
 import dev.posture.device.loop.CalibrationNotice;
+import dev.posture.device.pipeline.calibration.CalibrationStatus;
 import dev.posture.protocol.message.CalibrationStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * CALIBRATE requests waiting for the pipeline's decision. The loop publishes each decision in a
  * {@link CalibrationNotice}; the housekeeping thread calls {@link #check} often enough (every
- * 20 ms) to see each one, since decisions are seconds apart. A new request supersedes a waiting one
- * (the pipeline drops the older window too).
+ * 20 ms of simulated time at most) to see each one, since decisions are at least a second apart. A
+ * request made while an older window still runs makes the pipeline drop the older one: its waiter
+ * is answered BUSY when the pipeline reports the cancellation.
  */
 final class CalibrationWaiters {
     private record Waiter(CalibrationStep pose, long sinceVersion, long deadlineNanos,
@@ -21,9 +23,8 @@ final class CalibrationWaiters {
 
     private final List<Waiter> waiting = new ArrayList<>();
 
-    /** Registers a request made after the notice showed {@code sinceVersion}; answers older ones BUSY. */
+    /** Registers a request made after the notice showed {@code sinceVersion}. */
     synchronized CompletableFuture<CalibrationOutcome> add(CalibrationStep pose, long sinceVersion, long deadlineNanos) {
-        cancelAll("a newer CALIBRATE " + pose + " took over");
         CompletableFuture<CalibrationOutcome> future = new CompletableFuture<>();
         waiting.add(new Waiter(pose, sinceVersion, deadlineNanos, future));
         return future;
@@ -43,6 +44,9 @@ final class CalibrationWaiters {
                     decision = notice.read();
                 }
                 outcome = outcomeFor(w.pose, decision);
+                if (outcome == null && decision.status() == CalibrationStatus.CANCELLED && i < waiting.size() - 1) {
+                    outcome = CalibrationOutcome.rejected(w.pose, Reason.BUSY, "a newer calibration took over");
+                }
             }
             if (outcome == null && nowNanos - w.deadlineNanos >= 0) {
                 outcome = CalibrationOutcome.rejected(w.pose, Reason.NOT_NOW,

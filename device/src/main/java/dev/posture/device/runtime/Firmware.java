@@ -142,7 +142,9 @@ public final class Firmware implements DeviceControl, Closeable {
         synchronized (loopLock) {
             runLoop(agent);
         }
-        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, 20, TimeUnit.MILLISECONDS);
+        // Often enough to see each calibration decision (they are >= 1 s of device time apart).
+        long everyUs = Math.max(1000, Math.min(20_000, Math.round(20_000 * clock.realPerClock())));
+        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, everyUs, TimeUnit.MICROSECONDS);
         hardware.button().ifPresent(b -> b.setListener(this::buttonPressed));
         LOG.info("firmware {} started: device {}, {} Hz, config version {}", settings.firmware(), deviceId(),
                 store.current().sampleRateHz(), store.current().version());

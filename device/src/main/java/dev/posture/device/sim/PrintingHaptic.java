@@ -1,8 +1,8 @@
 package dev.posture.device.sim;
 
 import dev.posture.hardware.haptic.Haptic;
-import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,12 +10,13 @@ import java.util.function.LongSupplier;
  * ({@code * MOTOR t=12.340 on 70%}), so a pulse train shows as its pulses, and counts them.
  */
 public final class PrintingHaptic implements Haptic {
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final LongSupplier clockNanos;
     private int level;
     private long starts;
 
-    public PrintingHaptic(PrintStream out, LongSupplier clockNanos) {
+    /** @param out where each line goes (without line end) */
+    public PrintingHaptic(Consumer<String> out, LongSupplier clockNanos) {
         this.out = out;
         this.clockNanos = clockNanos;
     }
@@ -24,7 +25,7 @@ public final class PrintingHaptic implements Haptic {
     public synchronized void drive(int intensityPct) {
         if (intensityPct > 0 && level == 0) {
             starts++;
-            out.printf(Locale.ROOT, "* MOTOR t=%.3f on %d%%%n", clockNanos.getAsLong() / 1e9, intensityPct);
+            out.accept(String.format(Locale.ROOT, "* MOTOR t=%.3f on %d%%", clockNanos.getAsLong() / 1e9, intensityPct));
         }
         level = intensityPct;
     }

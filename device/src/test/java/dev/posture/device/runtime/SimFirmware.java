@@ -9,10 +9,7 @@ import dev.posture.hardware.sim.Scenario;
 import dev.posture.protocol.message.CalibrationStep;
 import dev.posture.protocol.message.EventMessage;
 import dev.posture.protocol.message.EventType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,15 +24,14 @@ import java.util.function.Predicate;
 final class SimFirmware implements AutoCloseable {
     final Firmware firmware;
     final SimHardware hardware;
-    final ByteArrayOutputStream motorLines = new ByteArrayOutputStream();
+    final StringBuffer motorLines = new StringBuffer();
     final List<EventMessage> events = new ArrayList<>();
     private final CalibrationSchedule schedule;
 
     SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides) throws IOException {
         ScaledClock clock = new ScaledClock(speed, 1_767_000_000_000L, ZoneOffset.UTC);
-        PrintStream out = new PrintStream(motorLines, true, StandardCharsets.UTF_8);
         hardware = new SimHardware(scenario.newSimulator(), Mpu6050Emulator.DATASHEET, 7,
-                new PrintingHaptic(out, clock::nanos), clock::nanos);
+                new PrintingHaptic(line -> motorLines.append(line).append('\n'), clock::nanos), clock::nanos);
         firmware = Firmware.open(FirmwareSettings.in(stateDir, "0.1.0-test").withOverrides(overrides), hardware,
                 clock);
         firmware.addEventListener(e -> {
@@ -44,6 +40,7 @@ final class SimFirmware implements AutoCloseable {
                 events.notifyAll();
             }
         });
+        clock.start();
         firmware.start();
         schedule = new CalibrationSchedule(firmware, List.of(
                 new CalibrationSchedule.Entry(CalibrationStep.NEUTRAL, scenario.neutralWindow()),

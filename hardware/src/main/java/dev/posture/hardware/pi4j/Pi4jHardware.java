@@ -205,7 +205,11 @@ public final class Pi4jHardware implements Closeable {
      */
     public synchronized Imu reopenImu() throws HardwareException {
         if (imu != null) {
-            imu.close();
+            try {
+                imu.close();            // the loop may have closed it already after the fault
+            } catch (RuntimeException e) {
+                LOG.debug("closing the old IMU: {}", e.getMessage());
+            }
             imu = null;
         }
         imuOpens++;

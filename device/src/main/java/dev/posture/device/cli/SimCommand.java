@@ -4,7 +4,10 @@ import dev.posture.device.control.CalibrationOutcome;
 import dev.posture.device.runtime.Firmware;
 import dev.posture.device.runtime.FirmwareSettings;
 import dev.posture.device.sim.CalibrationSchedule;
+import dev.posture.device.loop.JitterHistogram;
+import dev.posture.device.runtime.DeviceClock;
 import dev.posture.device.sim.PrintingHaptic;
+import dev.posture.device.sim.RealTimeClock;
 import dev.posture.device.sim.ScaledClock;
 import dev.posture.device.sim.SimHardware;
 import dev.posture.device.sim.TraceMotion;
@@ -86,6 +89,10 @@ final class SimCommand implements Callable<Integer> {
             description = "simulated seconds per real second, 0.1..1000 (default 1)")
     double speed;
 
+    @Option(names = "--real-time", description = "run in real time with the device's own parking loop (no --speed), "
+            + "to measure the loop's timing on this machine")
+    boolean realTime;
+
     @Option(names = "--duration", paramLabel = "S",
             description = "simulated seconds to run (default: the scenario's or trace's length; 0: until stopped)")
     Double durationS;
@@ -125,7 +132,12 @@ final class SimCommand implements Callable<Integer> {
         }
         boolean temporary = stateDir == null;
         Path dir = temporary ? Files.createTempDirectory("posture-sim-") : stateDir;
-        ScaledClock clock = new ScaledClock(speed, System.currentTimeMillis(), ZoneId.systemDefault());
+        if (realTime && speed != 1) {
+            throw new UserError("--real-time runs at speed 1; drop --speed");
+        }
+        ScaledClock scaled = realTime ? null : new ScaledClock(speed, System.currentTimeMillis(), ZoneId.systemDefault());
+        RealTimeClock real = realTime ? new RealTimeClock(ZoneId.systemDefault()) : null;
+        DeviceClock clock = realTime ? real : scaled;
         PrintingHaptic haptic = new PrintingHaptic(line -> println(out, line), clock::nanos);
         SimHardware hardware = new SimHardware(played.motion, played.spec, seed, haptic, clock::nanos);
         AtomicLong cues = new AtomicLong();
@@ -149,7 +161,11 @@ final class SimCommand implements Callable<Integer> {
                 println(out, eventLine(e));
             });
             io.addAll(SimIo.start(firmware, broker, serial, out));
-            clock.start();
+            if (realTime) {
+                real.start();
+            } else {
+                scaled.start();
+            }
             firmware.start();
             println(out, String.format(Locale.ROOT, "sim: %s, device %s, %d Hz, speed %s, state in %s", played.name,
                     firmware.deviceId(), firmware.config().sampleRateHz(), trim(speed), dir));
@@ -165,6 +181,7 @@ final class SimCommand implements Callable<Integer> {
             double simulated = firmware.clock().nanos() / 1e9;
             long samples = firmware.agent().samples();
             long missed = firmware.agent().missedSamples();
+            String loop = loopLine(firmware);
             firmware.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -174,6 +191,7 @@ final class SimCommand implements Callable<Integer> {
             println(out, String.format(Locale.ROOT,
                     "sim: %.1f s simulated in %.1f s, %d samples, %d missed, %d events, %d cues", simulated,
                     (System.nanoTime() - startReal) / 1e9, samples, missed, firmware.eventsPublished(), cues.get()));
+            println(out, loop);
             if (temporary) {
                 deleteTree(dir);
             }
@@ -260,6 +278,17 @@ final class SimCommand implements Callable<Integer> {
     static String eventLine(EventMessage e) {
         return String.format(Locale.ROOT, "* EVENT t=%.3f %s %s", e.uptimeMs() / 1000.0, e.type(),
                 new String(MessageCodec.encode(e), StandardCharsets.UTF_8));
+    }
+
+    /** The loop's timing and the process's memory, for the summary (and the 10-minute benchmark). */
+    private static String loopLine(Firmware firmware) {
+        JitterHistogram j = firmware.agent().jitter();
+        Runtime rt = Runtime.getRuntime();
+        return String.format(Locale.ROOT,
+                "loop: period deviation p50 %d us, p99 %d us, p99.9 %d us, max %d us; %d overruns; heap %d of %d MB; %s",
+                j.percentile(50) / 1000, j.percentile(99) / 1000, j.percentile(99.9) / 1000, j.max() / 1000,
+                firmware.agent().overruns(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20,
+                ProcessMemory.describe());
     }
 
     private static String outcomeLine(CalibrationOutcome o) {

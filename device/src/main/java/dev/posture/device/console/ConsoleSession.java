@@ -91,6 +91,8 @@ public final class ConsoleSession {
 
     private volatile boolean open;
     private volatile int streamHz;
+    /** Told when the stream rate changes, so the thread that calls {@link #streamTick} can wake up. */
+    private volatile Runnable streamListener = () -> { };
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong streamDropped = new AtomicLong();
     private final AtomicLong eventsDropped = new AtomicLong();
@@ -288,9 +290,16 @@ public final class ConsoleSession {
                     + ConsoleLimits.MIN_STREAM_HZ + ".." + Math.min(sampleRate, ConsoleLimits.MAX_STREAM_HZ)));
             return;
         }
-        // The reply goes first, so no STREAM line precedes the OK that started it.
-        reply(replyOut.startOk().field("stream_hz", hz).finish());
-        streamHz = hz;
+        // Under the lock the tick skips, so no STREAM line precedes the OK that started it; the rate is
+        // set before the OK is queued, so the writer that sends the OK finds it and starts ticking.
+        streamLock.lock();
+        try {
+            streamHz = hz;
+            reply(replyOut.startOk().field("stream_hz", hz).finish());
+        } finally {
+            streamLock.unlock();
+        }
+        streamListener.run();
     }
 
     private void streamOff() {
@@ -477,6 +486,11 @@ public final class ConsoleSession {
     }
 
     // ---- state and counters ------------------------------------------------------------------
+
+    /** Runs {@code listener} (quickly, on the reader thread) whenever STREAM ON sets a rate. */
+    public void onStreamChange(Runnable listener) {
+        streamListener = Objects.requireNonNull(listener, "listener");
+    }
 
     /** The rate of {@code * STREAM} lines, 0 when off. */
     public int streamHz() {

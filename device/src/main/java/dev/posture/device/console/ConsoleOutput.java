@@ -20,6 +20,8 @@ public final class ConsoleOutput implements LineSink {
     private boolean closed;
     private long droppedStream;
     private long droppedEvents;
+    /** Senders waiting for room now. */
+    private int waiting;
 
     /**
      * @param capacity     lines that may wait before STREAM lines are dropped and replies wait, at least 1
@@ -55,11 +57,14 @@ public final class ConsoleOutput implements LineSink {
             default:
                 long startGeneration = generation;
                 while (lines.size() >= capacity) {
+                    waiting++;
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return false;
+                    } finally {
+                        waiting--;
                     }
                     if (closed || generation != startGeneration) {
                         return false;
@@ -104,6 +109,11 @@ public final class ConsoleOutput implements LineSink {
 
     public synchronized int size() {
         return lines.size();
+    }
+
+    /** REPLY/TRANSFER senders waiting for room now. */
+    public synchronized int waitingSenders() {
+        return waiting;
     }
 
     /** STREAM lines dropped because the queue was full. */

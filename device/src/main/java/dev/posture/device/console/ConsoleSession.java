@@ -119,11 +119,13 @@ public final class ConsoleSession {
         sink.offer(LineSink.Kind.REPLY, replyOut.bytes(), length);
     }
 
-    /** The port closed or vanished: streaming stops, events are no longer passed on, a partial line is forgotten. */
+    /**
+     * The port closed or vanished: streaming stops and events are no longer passed on. Any thread may
+     * call it (the decoder's half line is forgotten by the next {@link #opened}, on the reader thread).
+     */
     public void closed() {
         open = false;
         streamHz = 0;
-        decoder.reset();
     }
 
     public boolean isOpen() {

@@ -287,6 +287,11 @@ public final class SerialConsole implements AutoCloseable {
                 writeFailures.incrementAndGet();
                 return; // the port failed; the reader notices and opens it again
             }
+            if (n == 0) {
+                // Write timeout: the far end is not reading. Wait a little rather than spin if the
+                // driver returns at once.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
             offset += n;
         }
     }

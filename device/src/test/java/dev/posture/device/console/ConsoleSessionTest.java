@@ -411,6 +411,16 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aReplyLongerThan1024BytesIsCutAndEndsInDots() {
+        device.storeFailure = new ControlException(ControlException.Reason.INTERNAL, "disk full ".repeat(200));
+        String reply = ask("SET dwell_s 20");
+        assertEquals(1024, reply.length());
+        assertTrue(reply.startsWith("ERR INTERNAL disk full disk full"), reply);
+        assertTrue(reply.endsWith("..."), reply);
+        assertEquals("OK dwell_s=10", ask("GET dwell_s"));
+    }
+
+    @Test
     void controlReasonsMapToTheConsoleCodesOfTheSameName() {
         String mapped = Arrays.stream(ControlException.Reason.values())
                 .map(r -> r.name() + "=" + ConsoleSession.codeOf(r).word()).collect(Collectors.joining(" "));

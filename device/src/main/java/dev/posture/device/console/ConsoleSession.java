@@ -361,19 +361,24 @@ public final class ConsoleSession {
             reply(notFound(idText));
             return;
         }
-        try (InputStream in = traces.open(id)) {
+        InputStream in = traces.open(id);
+        try {
             TraceReader reader;
             try {
                 reader = TraceReader.open(in);
-            } catch (ProtocolException e) {
+            } catch (ProtocolException | IOException e) {
                 reply(replyOut.err(ConsoleErrorCode.INTERNAL, "trace " + idText + " is unreadable: " + e.getMessage()));
                 return;
             }
             reply(replyOut.startOk().field("id", idText).field("rows", info.get().samples()).finish());
             transfer(id, reader);
-        } catch (IOException e) {
-            // Only opening can get here before the OK; transfer() ends its own lines.
-            reply(replyOut.err(ConsoleErrorCode.INTERNAL, "trace " + idText + " cannot be read: " + e.getMessage()));
+        } finally {
+            // After the OK nothing may answer this request again, so a failing close is only logged.
+            try {
+                in.close();
+            } catch (IOException e) {
+                LOG.warn("console: closing trace {}: {}", idText, e.toString());
+            }
         }
     }
 

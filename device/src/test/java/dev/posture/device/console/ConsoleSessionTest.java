@@ -311,6 +311,22 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aTransferThatFailsMidwayEndsWithTheErrorAndTheRequestHasOneReply() {
+        byte[] file = FakeDeviceControl.FakeTraces.trace("r0013", 1000);
+        device.traces.add("r0013", file);
+        device.traces.failAfterBytes = file.length / 2;
+        List<String> out = send("TRACE GET r0013\nVERSION\n");
+        assertEquals("OK id=r0013 rows=1000", out.get(0));
+        String end = out.get(out.size() - 2);
+        assertTrue(end.matches("\\* TRACE END id=r0013 rows=\\d+ error=\"card removed\""), end);
+        long rows = Long.parseLong(end.replaceAll(".* rows=(\\d+) .*", "$1"));
+        assertTrue(rows > 0 && rows < 1000, end);
+        assertEquals(rows + 1, out.stream().filter(l -> l.startsWith("* TRACE ") && !l.startsWith("* TRACE END")).count());
+        assertEquals(List.of("OK id=r0013 rows=1000", "OK firmware=0.1.0 console=1 config_schema=1"),
+                out.stream().filter(l -> !l.startsWith("*")).toList());
+    }
+
+    @Test
     void requestsDuringATransferAreAnsweredAfterItWhileEventsInterleave() {
         device.traces.add("r0013", FakeDeviceControl.FakeTraces.trace("r0013", 5));
         // The event thread raises an event while the transfer is under way.

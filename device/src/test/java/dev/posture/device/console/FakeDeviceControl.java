@@ -198,6 +198,8 @@ final class FakeDeviceControl implements DeviceControl {
     /** Recordings held as bytes in the real binary trace format, made by the protocol's TraceWriter. */
     static final class FakeTraces implements TraceControl {
         final Map<RecordingId, byte[]> files = new LinkedHashMap<>();
+        /** When >= 0, opened recordings fail (read and close) after this many bytes: a card pulled mid-transfer. */
+        volatile int failAfterBytes = -1;
         private RecordingId recording;
         private int next = 12;
 
@@ -277,7 +279,34 @@ final class FakeDeviceControl implements DeviceControl {
             if (file == null) {
                 throw new ControlException(ControlException.Reason.NOT_FOUND, "no trace '" + id + "'");
             }
-            return new ByteArrayInputStream(file);
+            int limit = failAfterBytes;
+            if (limit < 0) {
+                return new ByteArrayInputStream(file);
+            }
+            return new java.io.FilterInputStream(new ByteArrayInputStream(file, 0, Math.min(limit, file.length))) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b < 0) {
+                        throw new IOException("card removed");
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n < 0) {
+                        throw new IOException("card removed");
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    throw new IOException("card removed");
+                }
+            };
         }
 
         @Override

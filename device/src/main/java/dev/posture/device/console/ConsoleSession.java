@@ -113,10 +113,10 @@ public final class ConsoleSession {
     /** The port opened: forget any partial line, send {@code * READY}, pass events on from now. */
     public void opened() {
         decoder.reset();
-        open = true;
         int length = replyOut.startUnsolicited(READY_KIND).field("firmware", control.firmware())
                 .field("console", ConsoleLimits.GRAMMAR_VERSION).finish();
         sink.offer(LineSink.Kind.REPLY, replyOut.bytes(), length);
+        open = true; // after READY, so READY is the connection's first line
     }
 
     /**

@@ -189,10 +189,13 @@ public final class SerialConsole implements AutoCloseable {
             if (closing) {
                 break;
             }
-            LOG.info("console: {} lost (error {}); opening it again", settings.portPath(), port.getLastErrorCode());
-            // A port that fails at once (gadget without a host) must not make a busy loop: keep backing off.
+            // A port that fails at once (gadget without a host) must neither make a busy loop nor fill
+            // the log: keep backing off, and report only connections that really were up.
             if (System.nanoTime() - openedAt > settings.maxBackoff().toNanos()) {
+                LOG.info("console: {} lost (error {}); opening it again", settings.portPath(), port.getLastErrorCode());
                 backoffNanos = settings.minBackoff().toNanos();
+            } else {
+                LOG.debug("console: {} failed after opening (error {})", settings.portPath(), port.getLastErrorCode());
             }
             backoffNanos = backoff(backoffNanos);
         }

@@ -19,8 +19,8 @@ public final class LatestSample {
 
     private final Seqlock slot = new Seqlock(FIELDS);
 
-    /** Loop thread only. */
-    void publish(long tUs, int forwardCentiDeg, PostureState state, boolean calibrated, boolean forwardKnown,
+    /** The one writer only (the loop thread; a test's fake device). */
+    public void publish(long tUs, int forwardCentiDeg, PostureState state, boolean calibrated, boolean forwardKnown,
             boolean sensorOk, long samples) {
         slot.begin();
         slot.set(T_US, tUs);

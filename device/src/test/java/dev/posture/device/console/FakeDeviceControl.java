@@ -31,7 +31,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,6 @@ final class FakeDeviceControl implements DeviceControl {
     volatile ControlException storeFailure;
 
     private final LatestSample latest = new LatestSample();
-    private static final Method PUBLISH = publishMethod();
     final FakeTraces traces = new FakeTraces();
 
     static DeviceSnapshot snapshot(Optional<Integer> forwardCentiDeg, boolean neutral, boolean lean,
@@ -78,22 +76,7 @@ final class FakeDeviceControl implements DeviceControl {
 
     /** Publishes a latest sample as the loop would (LatestSample.publish is the loop's, package-private). */
     void publishLatest(long tUs, int forwardCentiDeg, PostureState state, boolean calibrated, long samples) {
-        try {
-            PUBLISH.invoke(latest, tUs, forwardCentiDeg, state, calibrated, true, samples);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Method publishMethod() {
-        try {
-            Method m = LatestSample.class.getDeclaredMethod("publish", long.class, int.class, PostureState.class,
-                    boolean.class, boolean.class, long.class);
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        latest.publish(tUs, forwardCentiDeg, state, calibrated, calibrated, true, samples);
     }
 
     void emit(EventMessage event) {

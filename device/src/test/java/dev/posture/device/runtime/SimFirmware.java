@@ -15,20 +15,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * A whole firmware on emulated chips, sped up: what {@code sim} runs, for tests. Collects every
  * event; {@link #await} waits (in real time, generously) for an event to arrive.
  */
-final class SimFirmware implements AutoCloseable {
-    final Firmware firmware;
-    final SimHardware hardware;
-    final StringBuffer motorLines = new StringBuffer();
+public final class SimFirmware implements AutoCloseable {
+    public final Firmware firmware;
+    public final SimHardware hardware;
+    public final StringBuffer motorLines = new StringBuffer();
     final List<EventMessage> events = new ArrayList<>();
     private final CalibrationSchedule schedule;
 
-    SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides) throws IOException {
+    public SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides) throws IOException {
+        this(scenario, stateDir, speed, overrides, f -> { });
+    }
+
+    /** {@code attach} runs after the firmware is built and before it starts (a console, an MQTT link). */
+    public SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides,
+            Consumer<Firmware> attach) throws IOException {
         ScaledClock clock = new ScaledClock(speed, 1_767_000_000_000L, ZoneOffset.UTC);
         hardware = new SimHardware(scenario.newSimulator(), Mpu6050Emulator.DATASHEET, 7,
                 new PrintingHaptic(line -> motorLines.append(line).append('\n'), clock::nanos), clock::nanos);
@@ -40,6 +47,7 @@ final class SimFirmware implements AutoCloseable {
                 events.notifyAll();
             }
         });
+        attach.accept(firmware);
         clock.start();
         firmware.start();
         schedule = new CalibrationSchedule(firmware, List.of(
@@ -48,7 +56,7 @@ final class SimFirmware implements AutoCloseable {
     }
 
     /** Waits up to 60 s real time for an event matching {@code which}; returns it. */
-    EventMessage await(Predicate<EventMessage> which) throws InterruptedException {
+    public EventMessage await(Predicate<EventMessage> which) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         synchronized (events) {
             for (;;) {
@@ -66,17 +74,17 @@ final class SimFirmware implements AutoCloseable {
         }
     }
 
-    EventMessage await(EventType type) throws InterruptedException {
+    public EventMessage await(EventType type) throws InterruptedException {
         return await(e -> e.type() == type);
     }
 
-    List<EventMessage> events() {
+    public List<EventMessage> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    double simSeconds() {
+    public double simSeconds() {
         return firmware.clock().nanos() / 1e9;
     }
 

@@ -424,6 +424,13 @@ public final class Firmware implements DeviceControl, Closeable {
         return agent;
     }
 
+    /** The thread running the sampling loop now (a new one after a rate change); null before start. */
+    public Thread loopThread() {
+        synchronized (loopLock) {
+            return loopThread;
+        }
+    }
+
     public PatternPlayer player() {
         return player;
     }

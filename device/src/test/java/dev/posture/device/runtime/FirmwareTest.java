@@ -174,6 +174,63 @@ class FirmwareTest {
         }
     }
 
+    @Test
+    void theLoopThreadAllocatesNothingWhileRecordingAndStreaming() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (SimFirmware sim = new SimFirmware(Scenarios.named("standing"), dir, 10, Map.of())) {
+            Firmware fw = sim.firmware;
+            sim.await(e -> e.detail() instanceof EventDetail.Calibrated c && c.step() == CalibrationStep.LEAN);
+            fw.traces().start();                       // the loop also feeds the recorder's ring
+            awaitSamples(fw, 500);                     // warm: JIT, first telemetry windows
+            long id = fw.loopThread().getId();
+            // Best of a few rounds, as LoopTimingTest: a round in which the JIT swaps compiled code
+            // may see the interpreter allocate what compiled code keeps in registers.
+            long best = Long.MAX_VALUE;
+            for (int round = 0; round < 8 && best != 0; round++) {
+                long before = threads.getThreadAllocatedBytes(id);
+                awaitSamples(fw, 1000);
+                best = Math.min(best, threads.getThreadAllocatedBytes(id) - before);
+            }
+            assertEquals(0, best, "bytes allocated by the loop thread (loop, pipeline, recorder tap, driver, emulator) "
+                    + "in the best round of 1000 samples");
+            fw.traces().stop();
+        }
+    }
+
+    @Test
+    void theButtonSnoozesOnAShortPressAndCalibratesOnALongOne() throws Exception {
+        FakeButton button = new FakeButton();
+        try (SimFirmware sim = new SimFirmware(Scenarios.named("standing"), dir, 10, Map.of("snooze_min", "15"),
+                fw -> { }, button)) {
+            sim.await(e -> e.detail() instanceof EventDetail.Calibrated c && c.step() == CalibrationStep.LEAN);
+            button.press(dev.posture.hardware.button.Button.Press.SHORT);
+            assertEquals(new EventDetail.Snoozed(15), sim.await(EventType.SNOOZED).detail());
+            long calibrations = sim.events().stream().filter(e -> e.type() == EventType.CALIBRATED).count();
+            double standingFrom = Scenarios.named("standing").leanWindow().endS() + 5;
+            awaitTrue(() -> sim.simSeconds() > standingFrom);
+            button.press(dev.posture.hardware.button.Button.Press.LONG);
+            awaitTrue(() -> sim.events().stream().filter(e -> e.type() == EventType.CALIBRATED).count() > calibrations);
+        }
+    }
+
+    /** A button pressed by the test. */
+    static final class FakeButton implements dev.posture.hardware.button.Button {
+        private volatile Listener listener;
+
+        @Override
+        public void setListener(Listener l) {
+            listener = l;
+        }
+
+        void press(Press press) {
+            listener.pressed(press);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static void awaitSamples(Firmware fw, long more) throws InterruptedException {
         long from = fw.agent().samples();
         awaitTrue(() -> fw.agent().samples() >= from + more);

@@ -4,6 +4,7 @@ import dev.posture.device.sim.CalibrationSchedule;
 import dev.posture.device.sim.PrintingHaptic;
 import dev.posture.device.sim.ScaledClock;
 import dev.posture.device.sim.SimHardware;
+import dev.posture.hardware.button.Button;
 import dev.posture.hardware.imu.mpu6050.Mpu6050Emulator;
 import dev.posture.hardware.sim.Scenario;
 import dev.posture.protocol.message.CalibrationStep;
@@ -36,10 +37,17 @@ public final class SimFirmware implements AutoCloseable {
     /** {@code attach} runs after the firmware is built and before it starts (a console, an MQTT link). */
     public SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides,
             Consumer<Firmware> attach) throws IOException {
+        this(scenario, stateDir, speed, overrides, attach, null);
+    }
+
+    /** With a button (null: none), as the Pi has. */
+    SimFirmware(Scenario scenario, Path stateDir, double speed, Map<String, String> overrides,
+            Consumer<Firmware> attach, Button button) throws IOException {
         ScaledClock clock = new ScaledClock(speed, 1_767_000_000_000L, ZoneOffset.UTC);
         hardware = new SimHardware(scenario.newSimulator(), Mpu6050Emulator.DATASHEET, 7,
                 new PrintingHaptic(line -> motorLines.append(line).append('\n'), clock::nanos), clock::nanos);
-        firmware = Firmware.open(FirmwareSettings.in(stateDir, "0.1.0-test").withOverrides(overrides), hardware,
+        DeviceHardware chips = button == null ? hardware : withButton(hardware, button);
+        firmware = Firmware.open(FirmwareSettings.in(stateDir, "0.1.0-test").withOverrides(overrides), chips,
                 clock);
         firmware.addEventListener(e -> {
             synchronized (events) {
@@ -53,6 +61,35 @@ public final class SimFirmware implements AutoCloseable {
         schedule = new CalibrationSchedule(firmware, List.of(
                 new CalibrationSchedule.Entry(CalibrationStep.NEUTRAL, scenario.neutralWindow()),
                 new CalibrationSchedule.Entry(CalibrationStep.LEAN, scenario.leanWindow())), o -> { });
+    }
+
+    private static DeviceHardware withButton(SimHardware chips, Button button) {
+        return new DeviceHardware() {
+            @Override
+            public dev.posture.device.loop.ImuOpener imuOpener() {
+                return chips.imuOpener();
+            }
+
+            @Override
+            public dev.posture.hardware.haptic.Haptic haptic() {
+                return chips.haptic();
+            }
+
+            @Override
+            public java.util.Optional<Button> button() {
+                return java.util.Optional.of(button);
+            }
+
+            @Override
+            public String sensorModel() {
+                return chips.sensorModel();
+            }
+
+            @Override
+            public void close() {
+                chips.close();
+            }
+        };
     }
 
     /** Waits up to 60 s real time for an event matching {@code which}; returns it. */

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -81,6 +83,8 @@ public final class MqttLink implements Closeable {
     private volatile boolean closing;
     private volatile EventOutbox outbox;
     private volatile MqttAsyncClient client;
+    /** This connection's SUBSCRIBE tokens; requests can arrive once all completed. */
+    private volatile List<IMqttToken> subscriptions = List.of();
 
     // Owned by the link thread.
     private MqttConnectionOptions options;
@@ -115,6 +119,7 @@ public final class MqttLink implements Closeable {
      * Counters for STATUS and tests.
      *
      * @param connected        connected to the broker now
+     * @param subscribed       connected and the broker granted both request subscriptions
      * @param eventsPublished  events the broker acknowledged (PUBACK) since start, resends included
      * @param outboxPending    events stored and not yet acknowledged
      * @param outboxDropped    unsent events deleted because the outbox was full (a seq gap for receivers)
@@ -122,7 +127,7 @@ public final class MqttLink implements Closeable {
      * @param connectFailures  failed first-connect attempts
      * @param eventsNotStored  events the outbox could not store (disk full, I/O error): lost
      */
-    public record Stats(boolean connected, long eventsPublished, long outboxPending, long outboxDropped,
+    public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending, long outboxDropped,
             long reconnects, long connectFailures, long eventsNotStored) {
     }
 
@@ -253,16 +258,18 @@ public final class MqttLink implements Closeable {
         restartPump();
         publishStatus();
         publishConfig(control.config());
+        List<IMqttToken> tokens = new ArrayList<>();
         for (TopicFilter filter : topics.deviceSubscriptions()) {
             try {
                 // One subscription per call and no per-subscription listener: messages arrive on
                 // the client's callback (Paho's listeners miss shared-subscription messages, and
                 // its array form of subscribe recurses).
-                client.subscribe(new MqttSubscription(filter.filter(), filter.qos()));
+                tokens.add(client.subscribe(new MqttSubscription(filter.filter(), filter.qos())));
             } catch (MqttException e) {
                 problems.warn("subscribe", "mqtt: cannot subscribe to " + filter.filter() + ": " + reason(e));
             }
         }
+        subscriptions = List.copyOf(tokens);
         pump();
     }
 
@@ -271,6 +278,7 @@ public final class MqttLink implements Closeable {
             return;
         }
         connected = false;
+        subscriptions = List.of();
         restartPump();
         if (!closing) {
             problems.warn("lost", "mqtt: connection to " + settings.brokerUrl() + " lost: " + why
@@ -513,7 +521,12 @@ public final class MqttLink implements Closeable {
     /** Counters now; any thread. */
     public Stats stats() {
         EventOutbox box = outbox;
-        return new Stats(connected, eventsPublished.get(), box == null ? 0 : box.pending(),
+        boolean granted = connected && !subscriptions.isEmpty();
+        for (IMqttToken token : subscriptions) {
+            granted &= token.isComplete() && token.getException() == null && token.getReasonCodes() != null
+                    && Arrays.stream(token.getReasonCodes()).allMatch(code -> code < 0x80);
+        }
+        return new Stats(connected, granted, eventsPublished.get(), box == null ? 0 : box.pending(),
                 box == null ? 0 : box.dropped(), reconnects.get(), connectFailures.get(), eventsNotStored.get());
     }
 

@@ -1,0 +1,98 @@
+package dev.posture.device.mqtt;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An embedded HiveMQ CE broker on a free localhost port, for tests: start, stop (a broker outage)
+ * and start again on the same port, close. In-memory persistence, no usage statistics, no
+ * extensions; the broker logs through the test's logback configuration.
+ *
+ * <pre>{@code
+ * try (EmbeddedBroker broker = EmbeddedBroker.start(tempDir)) {
+ *     String url = broker.url();   // tcp://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private EmbeddedHiveMQ hivemq;
+
+    private EmbeddedBroker(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts a broker on a free port with its folders under {@code workDir}. */
+    public static EmbeddedBroker start(Path workDir) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(workDir, freePort());
+        broker.writeConfig();
+        broker.startAgain();
+        return broker;
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private void writeConfig() throws IOException {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(dir.resolve("extensions"));
+        Files.writeString(dir.resolve("conf/config.xml"), ""
+                + "<?xml version=\"1.0\"?>\n"
+                + "<hivemq>\n"
+                + "  <listeners><tcp-listener><port>" + port + "</port><bind-address>127.0.0.1</bind-address>"
+                + "</tcp-listener></listeners>\n"
+                + "  <persistence><mode>in-memory</mode></persistence>\n"
+                + "  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n"
+                + "</hivemq>\n");
+    }
+
+    /** Starts the broker (again, after {@link #stop}) on the same port; waits until it listens. */
+    public synchronized void startAgain() throws Exception {
+        if (hivemq != null) {
+            return;
+        }
+        EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(dir.resolve("conf"))
+                .withDataFolder(dir.resolve("data"))
+                .withExtensionsFolder(dir.resolve("extensions"))
+                .withoutLoggingBootstrap()
+                .build();
+        broker.start().get(60, TimeUnit.SECONDS);
+        hivemq = broker;
+    }
+
+    /** Stops the broker: every client's connection drops, retained messages are forgotten. */
+    public synchronized void stop() throws Exception {
+        if (hivemq != null) {
+            EmbeddedHiveMQ broker = hivemq;
+            hivemq = null;
+            broker.stop().get(60, TimeUnit.SECONDS);
+            broker.close();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}

@@ -96,6 +96,8 @@ public final class MqttLink implements Closeable {
     private long lastTelemetryUptime = -1;
     private long ticks;
     private boolean paused;
+    private boolean connecting;
+    private boolean everConnected;
     private boolean started;
 
     /** One event handed to Paho and not yet acknowledged. */
@@ -124,7 +126,7 @@ public final class MqttLink implements Closeable {
      * @param outboxPending    events stored and not yet acknowledged
      * @param outboxDropped    unsent events deleted because the outbox was full (a seq gap for receivers)
      * @param reconnects       connections after the first one
-     * @param connectFailures  failed first-connect attempts
+     * @param connectFailures  failed connection attempts
      * @param eventsNotStored  events the outbox could not store (disk full, I/O error): lost
      */
     public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending, long outboxDropped,
@@ -183,11 +185,10 @@ public final class MqttLink implements Closeable {
         o.setSessionExpiryInterval(0L);
         o.setKeepAliveInterval(settings.keepAliveS());
         o.setConnectionTimeout(10);
-        // Paho reconnects by itself after a lost connection (not after a failed first connect:
-        // connectAttempt owns that loop).
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay((int) Math.max(1, settings.backoffMin().toSeconds()),
-                (int) Math.max(1, settings.backoffMax().toSeconds()));
+        // The link reconnects by itself (connectAttempt). Paho's automatic reconnect does not cover
+        // a failed first connect, and in 1.2.5 it ignores setAutomaticReconnectDelay: its delay is a
+        // static field shared by every client in the JVM, starting at 1 s.
+        o.setAutomaticReconnect(false);
         settings.username().ifPresent(o::setUserName);
         settings.password().ifPresent(p -> o.setPassword(utf8(p)));
         if (settings.caFile().isPresent()) {
@@ -210,11 +211,12 @@ public final class MqttLink implements Closeable {
 
     // ---- connecting ------------------------------------------------------------------------------
 
-    /** The first connection, retried with backoff until it succeeds; Paho takes over after that. */
+    /** A connection attempt; after a failure the next one follows with backoff, until one succeeds. */
     private void connectAttempt() {
-        if (closing || connected) {
+        if (closing || connected || connecting) {
             return;
         }
+        connecting = true;
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override
@@ -233,6 +235,7 @@ public final class MqttLink implements Closeable {
     }
 
     private void connectFailed(Throwable failure) {
+        connecting = false;
         if (closing) {
             return;
         }
@@ -245,10 +248,13 @@ public final class MqttLink implements Closeable {
         linkThread.schedule(() -> guarded("connect", this::connectAttempt), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void connected(boolean reconnect) {
+    private void connected() {
+        connecting = false;
         if (closing) {
             return;
         }
+        boolean reconnect = everConnected;
+        everConnected = true;
         connected = true;
         nextBackoff = settings.backoffMin();
         if (reconnect) {
@@ -283,6 +289,9 @@ public final class MqttLink implements Closeable {
         if (!closing) {
             problems.warn("lost", "mqtt: connection to " + settings.brokerUrl() + " lost: " + why
                     + "; reconnecting");
+            nextBackoff = settings.backoffMin();
+            linkThread.schedule(() -> guarded("connect", this::connectAttempt), nextBackoff.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -466,7 +475,7 @@ public final class MqttLink implements Closeable {
     private final class Callback implements MqttCallback {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            onLinkThread("connected", () -> connected(reconnect));
+            onLinkThread("connected", MqttLink.this::connected);
         }
 
         @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param password         from the credentials file, or empty; never logged
  * @param caFile           CA certificates to trust for {@code ssl://}, or empty for the JVM's trust store
  * @param keepAliveS       MQTT keep-alive, s (default 30: a vanished device's will fires within ~45 s)
- * @param backoffMin       first wait after a failed connect (default 1 s; Paho counts whole seconds)
+ * @param backoffMin       first wait after a failed connect (default 1 s)
  * @param backoffMax       longest wait between attempts; the wait doubles up to it (default 60 s)
  * @param outboxDir        directory of the event outbox (default {@code <state dir>/mqtt-outbox})
  * @param outboxCapBytes   most bytes the outbox keeps (default 64 MiB)

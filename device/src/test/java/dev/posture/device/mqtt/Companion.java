@@ -34,11 +34,24 @@ final class Companion implements AutoCloseable {
 
     /** Connects with a clean start and subscribes to each filter, one at a time, QoS 1. */
     static Companion connect(String url, String clientId, String... filters) throws MqttException {
+        return connect(url, clientId, false, filters);
+    }
+
+    /**
+     * @param persistent keep the session on the broker for 10 min and reconnect automatically, so
+     *     that messages published while this client is away (a broker restart) are queued for it
+     */
+    static Companion connect(String url, String clientId, boolean persistent, String... filters) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         Companion companion = new Companion(client);
         client.setCallback(companion.new Callback());
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
+        options.setCleanStart(!persistent);
+        if (persistent) {
+            options.setSessionExpiryInterval(600L);
+            options.setAutomaticReconnect(true);
+            options.setAutomaticReconnectDelay(1, 1);
+        }
         client.connect(options).waitForCompletion(20_000);
         for (String filter : filters) {
             client.subscribe(new MqttSubscription(filter, 1)).waitForCompletion(20_000);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * An embedded HiveMQ CE broker on a free localhost port, for tests: start, stop (a broker outage)
  * and start again on the same port, close. In-memory persistence, no usage statistics, no
- * extensions; the broker logs through the test's logback configuration.
+ * extensions (file persistence on request); the broker logs through the test's logback configuration.
  *
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.start(tempDir)) {
@@ -21,16 +21,28 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final boolean durable;
     private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedBroker(Path dir, int port) {
+    private EmbeddedBroker(Path dir, int port, boolean durable) {
         this.dir = dir;
         this.port = port;
+        this.durable = durable;
     }
 
-    /** Starts a broker on a free port with its folders under {@code workDir}. */
+    /** Starts a broker on a free port with its folders under {@code workDir}; in-memory persistence. */
     public static EmbeddedBroker start(Path workDir) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(workDir, freePort());
+        return start(workDir, false);
+    }
+
+    /**
+     * Starts a broker on a free port with its folders under {@code workDir}.
+     *
+     * @param durable file persistence: sessions, their subscriptions and queued QoS 1 messages (and
+     *     retained messages) survive {@link #stop} and {@link #startAgain}, as on a real broker host
+     */
+    public static EmbeddedBroker start(Path workDir, boolean durable) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(workDir, freePort(), durable);
         broker.writeConfig();
         broker.startAgain();
         return broker;
@@ -53,7 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 + "<hivemq>\n"
                 + "  <listeners><tcp-listener><port>" + port + "</port><bind-address>127.0.0.1</bind-address>"
                 + "</tcp-listener></listeners>\n"
-                + "  <persistence><mode>in-memory</mode></persistence>\n"
+                + "  <persistence><mode>" + (durable ? "file" : "in-memory") + "</mode></persistence>\n"
                 + "  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n"
                 + "</hivemq>\n");
     }
@@ -73,7 +85,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         hivemq = broker;
     }
 
-    /** Stops the broker: every client's connection drops, retained messages are forgotten. */
+    /** Stops the broker: every client's connection drops; without durability everything is forgotten. */
     public synchronized void stop() throws Exception {
         if (hivemq != null) {
             EmbeddedHiveMQ broker = hivemq;

@@ -300,7 +300,8 @@ public final class MqttLink implements Closeable {
     /** On the firmware's event thread: store durably, then wake the pump. Never throws. */
     private void onEvent(EventMessage event) {
         EventOutbox box = outbox;
-        if (box == null) {
+        if (box == null || closing) {
+            // Closed: DeviceControl cannot remove a listener, so a replaced link's one stays silent.
             return;
         }
         try {

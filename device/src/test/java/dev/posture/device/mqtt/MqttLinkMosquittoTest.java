@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.protocol.config.Config;
 import dev.posture.protocol.message.CommandReply;
 import dev.posture.protocol.message.ConfigSetReply;
 import dev.posture.protocol.message.ConnectionState;
 import dev.posture.protocol.message.MessageCodec;
 import dev.posture.protocol.message.StatusMessage;
 import dev.posture.protocol.mqtt.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +101,36 @@ class MqttLinkMosquittoTest {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    @Test
+    void tlsWithTheCredentialsFileCaAndPasswordAndAWrongPasswordIsRetriedNotThrown() throws Exception {
+        Path brokerDir = Files.createDirectories(dir.resolve("broker"));
+        MosquittoBroker mosquitto = MosquittoBroker.startTls(brokerDir, "wearer", "s3cret");
+        open.add(mosquitto);
+        String url = "ssl://127.0.0.1:" + mosquitto.port();
+        Config config = Config.fromJsonValues(Map.of("device_id", "desk-22", "broker_url", url,
+                "broker_username", "wearer"), 1);
+        Path credentials = dir.resolve("mqtt.credentials");
+        Files.writeString(credentials, "password=s3cret\nca_file=broker/ca.pem\n");
+        FakeDeviceControl device = new FakeDeviceControl("desk-22");
+        MqttSettings settings = MqttSettings.from(config, Optional.of(credentials), dir.resolve("state"));
+        MqttLink link = new MqttLink(settings, device, Clock.systemUTC());
+        open.add(link::close);
+        link.start();
+        Await.until("connected over TLS", () -> link.stats().subscribed());
+        device.emit(0);
+        Await.until("event acknowledged over TLS", () -> link.stats().eventsPublished() == 1);
+
+        Files.writeString(credentials, "password=wrong\nca_file=broker/ca.pem\n");
+        FakeDeviceControl other = new FakeDeviceControl("desk-23");
+        MqttLink refused = new MqttLink(MqttSettings.from(config, Optional.of(credentials), dir.resolve("state2")),
+                other, Clock.systemUTC());
+        open.add(refused::close);
+        refused.start();
+        other.emit(0);   // stored, not thrown back at the firmware
+        Await.until("refusals counted", () -> refused.stats().connectFailures() >= 2);
+        assertFalse(refused.stats().connected());
+        assertEquals(1, refused.stats().outboxPending());
     }
 }

@@ -262,8 +262,8 @@ public final class MqttLink implements Closeable {
         }
         LOG.info("mqtt: connected to {}{}", settings.brokerUrl(), reconnect ? " again" : "");
         restartPump();
-        publishStatus();
-        publishConfig(control.config());
+        guarded("status", this::publishStatus);
+        guarded("config", () -> publishConfig(control.config()));
         List<IMqttToken> tokens = new ArrayList<>();
         for (TopicFilter filter : topics.deviceSubscriptions()) {
             try {
@@ -332,17 +332,18 @@ public final class MqttLink implements Closeable {
 
     // ---- the link thread's work ------------------------------------------------------------------
 
+    /** Each step on its own: a firmware call that throws must not starve the others (the pump above all). */
     private void tick() {
         if (!connected) {
             return;
         }
-        Optional<TelemetryMessage> telemetry = control.telemetry();
-        if (telemetry.isPresent() && telemetry.get().uptimeMs() > lastTelemetryUptime) {
-            lastTelemetryUptime = telemetry.get().uptimeMs();
-            publish(topics.telemetry(), telemetry.get());
-        }
-        if (++ticks % STATUS_EVERY_TICKS == 0 && !StatusKey.of(control.snapshot()).equals(lastStatus)) {
-            publishStatus();
+        guarded("telemetry", this::publishTelemetry);
+        if (++ticks % STATUS_EVERY_TICKS == 0) {
+            guarded("status", () -> {
+                if (!StatusKey.of(control.snapshot()).equals(lastStatus)) {
+                    publishStatus();
+                }
+            });
         }
         try {
             outbox.saveAcknowledged();
@@ -350,6 +351,14 @@ public final class MqttLink implements Closeable {
             problems.warn("ack", "mqtt: cannot save the outbox position: " + reason(e));
         }
         pump();
+    }
+
+    private void publishTelemetry() {
+        Optional<TelemetryMessage> telemetry = control.telemetry();
+        if (telemetry.isPresent() && telemetry.get().uptimeMs() > lastTelemetryUptime) {
+            lastTelemetryUptime = telemetry.get().uptimeMs();
+            publish(topics.telemetry(), telemetry.get());
+        }
     }
 
     /** Publishes an online status now (also for the {@code status} command); on the link thread. */

@@ -1,6 +1,15 @@
 package dev.posture.device.mqtt;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,12 +31,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean durable;
+    private final PublishInboundInterceptor interceptor;
     private EmbeddedHiveMQ hivemq;
 
-    private EmbeddedBroker(Path dir, int port, boolean durable) {
+    private EmbeddedBroker(Path dir, int port, boolean durable, PublishInboundInterceptor interceptor) {
         this.dir = dir;
         this.port = port;
         this.durable = durable;
+        this.interceptor = interceptor;
     }
 
     /** Starts a broker on a free port with its folders under {@code workDir}; in-memory persistence. */
@@ -42,7 +53,16 @@ public final class EmbeddedBroker implements AutoCloseable {
      *     retained messages) survive {@link #stop} and {@link #startAgain}, as on a real broker host
      */
     public static EmbeddedBroker start(Path workDir, boolean durable) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(workDir, freePort(), durable);
+        return start(workDir, durable, null);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with a HiveMQ extension interceptor that sees every inbound
+     * PUBLISH (to refuse some with a PUBACK reason code, say), or null for none.
+     */
+    public static EmbeddedBroker start(Path workDir, boolean durable, PublishInboundInterceptor interceptor)
+            throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(workDir, freePort(), durable, interceptor);
         broker.writeConfig();
         broker.startAgain();
         return broker;
@@ -75,12 +95,29 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (hivemq != null) {
             return;
         }
-        EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(dir.resolve("conf"))
                 .withDataFolder(dir.resolve("data"))
                 .withExtensionsFolder(dir.resolve("extensions"))
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (interceptor != null) {
+            builder.withEmbeddedExtension(EmbeddedExtension.builder()
+                    .withId("test-interceptor").withName("test interceptor").withVersion("1").withPriority(0)
+                    .withStartPriority(0).withAuthor("posture tests")
+                    .withExtensionMain(new ExtensionMain() {
+                        @Override
+                        public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                            Services.initializerRegistry().setClientInitializer(
+                                    (initializerInput, client) -> client.addPublishInboundInterceptor(interceptor));
+                        }
+
+                        @Override
+                        public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                        }
+                    })
+                    .build());
+        }
+        EmbeddedHiveMQ broker = builder.build();
         broker.start().get(60, TimeUnit.SECONDS);
         hivemq = broker;
     }

@@ -50,6 +50,7 @@ final class FakeDeviceControl implements DeviceControl {
     private volatile Config config;
     private volatile PostureState posture = PostureState.UPRIGHT;
     private volatile Optional<TelemetryMessage> telemetry = Optional.empty();
+    private volatile boolean failReads;
     private volatile CompletableFuture<CalibrationOutcome> calibration =
             CompletableFuture.completedFuture(CalibrationOutcome.accepted(CalibrationStep.NEUTRAL, "neutral taken"));
     final List<ChangeOrigin> origins = new CopyOnWriteArrayList<>();
@@ -74,6 +75,11 @@ final class FakeDeviceControl implements DeviceControl {
         for (Consumer<EventMessage> listener : eventListeners) {
             listener.accept(event);
         }
+    }
+
+    /** From now on telemetry() and snapshot() throw, as a buggy firmware might. */
+    void failReads(boolean fail) {
+        failReads = fail;
     }
 
     void posture(PostureState state) {
@@ -140,6 +146,9 @@ final class FakeDeviceControl implements DeviceControl {
 
     @Override
     public DeviceSnapshot snapshot() {
+        if (failReads) {
+            throw new IllegalStateException("snapshot broke");
+        }
         long uptime = System.currentTimeMillis() - start;
         return new DeviceSnapshot(uptime, System.currentTimeMillis(), posture, Optional.empty(), true, true, 0,
                 SensorHealth.OK, config.version(), Optional.empty(), new DeviceSnapshot.LoopStats(0, 0, 0, 0, 0, 0));
@@ -154,6 +163,9 @@ final class FakeDeviceControl implements DeviceControl {
 
     @Override
     public Optional<TelemetryMessage> telemetry() {
+        if (failReads) {
+            throw new IllegalStateException("telemetry broke");
+        }
         return telemetry;
     }
 

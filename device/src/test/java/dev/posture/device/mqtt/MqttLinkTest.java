@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import dev.posture.device.control.CalibrationOutcome;
 import dev.posture.device.control.ControlException;
 import dev.posture.device.store.ChangeOrigin;
+import dev.posture.protocol.ProtocolException;
 import dev.posture.protocol.message.CalibrationStep;
 import dev.posture.protocol.message.CommandReply;
 import dev.posture.protocol.message.ConfigMessage;
@@ -21,6 +23,7 @@ import dev.posture.protocol.message.StatusMessage;
 import dev.posture.protocol.message.TelemetryMessage;
 import dev.posture.protocol.mqtt.DeviceId;
 import dev.posture.protocol.mqtt.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +34,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +54,26 @@ class MqttLinkTest {
     Path state;
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
+    /** Event publishes of desk-09 the broker refuses with PUBACK 0x87 (not authorised) before letting them through. */
+    private static final AtomicInteger REFUSALS_LEFT = new AtomicInteger(3);
+    private static final List<Long> REFUSED_SEQS = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start(brokerDir);
+        broker = EmbeddedBroker.start(brokerDir, false, (input, output) -> {
+            if (input.getPublishPacket().getTopic().equals("posture/v1/desk-09/event")
+                    && REFUSALS_LEFT.getAndDecrement() > 0) {
+                ByteBuffer payload = input.getPublishPacket().getPayload().orElseThrow();
+                byte[] bytes = new byte[payload.remaining()];
+                payload.duplicate().get(bytes);
+                try {
+                    REFUSED_SEQS.add(MessageCodec.decodeEvent(bytes).seq());
+                } catch (ProtocolException e) {
+                    throw new AssertionError(e);
+                }
+                output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED);
+            }
+        });
     }
 
     @AfterAll
@@ -334,5 +356,44 @@ class MqttLinkTest {
         assertTrue(MessageCodec.decodeCommandReply(reply.payload()).ok(), "only the good request is answered");
         assertEquals(1, companion.matching(r -> true).size());
         assertTrue(link.stats().connected(), "garbage does not drop the link");
+    }
+
+    @Test
+    void eventsTheBrokerRefusesAreSentAgainUntilAcknowledged() throws Exception {
+        FakeDeviceControl device = new FakeDeviceControl("desk-09");
+        Topics topics = Topics.of(device.deviceId());
+        Companion companion = companion(topics.event().name());
+        MqttLink link = startLink(device);
+        for (long seq = 0; seq < 12; seq++) {
+            device.emit(seq);
+        }
+        Await.until("all 12 acknowledged", () -> link.stats().outboxPending() == 0);
+        assertEquals(List.of(0L, 1L, 2L), REFUSED_SEQS, "the first three publishes were refused");
+        Await.until("every seq received", () -> {
+            try {
+                return new TreeSet<>(seqs(companion.matching(r -> true))).size() == 12;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(12, new TreeSet<>(seqs(companion.matching(r -> true))).last() + 1);
+        assertTrue(link.stats().connected(), "a refusal is not a reason to drop the connection");
+    }
+
+    @Test
+    void aFirmwareThatThrowsDoesNotStopTheLink() throws Exception {
+        FakeDeviceControl device = new FakeDeviceControl("desk-10");
+        device.failReads(true);
+        Topics topics = Topics.of(device.deviceId());
+        Companion companion = companion(topics.event().name());
+        MqttLink link = startLink(device);
+        for (long seq = 0; seq < 3; seq++) {
+            device.emit(seq);
+        }
+        assertEquals(List.of(0L, 1L, 2L), seqs(companion.awaitCount(r -> true, 3, WAIT)));
+        Await.sleepQuietly(600);   // a few ticks whose telemetry and snapshot reads throw
+        device.emit(3);
+        assertEquals(3L, seqs(companion.awaitCount(r -> true, 4, WAIT)).get(3), "the tick survived its exceptions");
+        assertTrue(link.stats().connected());
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * How the MQTT link connects and keeps its events.
  *
- * @param brokerUrl        {@code tcp://host:port} or {@code ssl://host:port} ({@code broker_url})
+ * @param brokerUrl        {@code tcp://host:port} or {@code ssl://host:port} ({@code broker_url}); Paho
+ *                         also takes the config's {@code ws://} and {@code wss://} (untested here)
  * @param clientId         MQTT client id: the device id
  * @param username         {@code broker_username}, or empty for an anonymous connection
  * @param password         from the credentials file, or empty; never logged
@@ -39,8 +40,10 @@ public record MqttSettings(String brokerUrl, String clientId, Optional<String> u
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(caFile, "caFile");
         Objects.requireNonNull(outboxDir, "outboxDir");
-        if (!brokerUrl.startsWith("tcp://") && !brokerUrl.startsWith("ssl://")) {
-            throw new IllegalArgumentException("broker url must start with tcp:// or ssl://, got '" + brokerUrl + "'");
+        if (!brokerUrl.startsWith("tcp://") && !brokerUrl.startsWith("ssl://") && !brokerUrl.startsWith("ws://")
+                && !brokerUrl.startsWith("wss://")) {
+            throw new IllegalArgumentException("broker url must start with tcp://, ssl://, ws:// or wss://, got '"
+                    + brokerUrl + "'");
         }
         if (keepAliveS < 1 || backoffMin.toMillis() < 1000 || backoffMax.compareTo(backoffMin) < 0) {
             throw new IllegalArgumentException("keep-alive must be >= 1 s, backoff min >= 1 s, backoff max >= min");

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An embedded HiveMQ CE broker on a free localhost port, for tests: start, stop (a broker outage)
@@ -123,12 +125,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Stops the broker: every client's connection drops; without durability everything is forgotten. */
-    public synchronized void stop() throws Exception {
+    public synchronized void stop() throws ExecutionException, TimeoutException {
         if (hivemq != null) {
             EmbeddedHiveMQ broker = hivemq;
             hivemq = null;
-            broker.stop().get(60, TimeUnit.SECONDS);
-            broker.close();
+            try {
+                broker.stop().get(60, TimeUnit.SECONDS);
+                broker.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the broker", e);
+            }
         }
     }
 
@@ -141,7 +148,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         stop();
     }
 }

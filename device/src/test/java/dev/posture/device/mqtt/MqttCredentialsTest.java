@@ -74,6 +74,7 @@ class MqttCredentialsTest {
                 Optional.empty(), dir);
         assertEquals(Optional.empty(), anonymous.username());
         assertEquals(Optional.empty(), anonymous.password());
-        assertThrows(IllegalArgumentException.class, () -> anonymous.withBrokerUrl("ws://broker:80"));
+        assertThrows(IllegalArgumentException.class, () -> anonymous.withBrokerUrl("http://broker:80"));
+        assertEquals("ws://broker:80/mqtt", anonymous.withBrokerUrl("ws://broker:80/mqtt").brokerUrl());
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,6 +47,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--serial", paramLabel = "PORT", defaultValue = "/dev/ttyGS0",
             description = "serial console port (default /dev/ttyGS0, the USB gadget port; 'none' for no console)")
     String serial;
+
+    /** Where the deployment steps put the MQTT password and CA file. */
+    static final Path DEFAULT_CREDENTIALS = Path.of("/etc/posture/credentials");
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "MQTT password and CA file (default /etc/posture/credentials when it exists)")
+    Path credentials;
 
     @Option(names = "--no-mqtt", description = "do not connect to the broker (cues never need it)")
     boolean noMqtt;
@@ -79,8 +87,16 @@ final class RunCommand implements Callable<Integer> {
             hardware.close();
             throw e;
         }
-        List<AutoCloseable> io = new ArrayList<>(SimIo.start(firmware, noMqtt ? null : firmware.config().brokerUrl(),
-                "none".equals(serial) ? null : serial, out));
+        Optional<Path> creds = credentials != null ? Optional.of(credentials)
+                : Files.exists(DEFAULT_CREDENTIALS) ? Optional.of(DEFAULT_CREDENTIALS) : Optional.empty();
+        List<AutoCloseable> io;
+        try {
+            io = new ArrayList<>(SimIo.start(firmware, dir, noMqtt ? null : firmware.config().brokerUrl(), creds,
+                    "none".equals(serial) ? null : serial));
+        } catch (UserError e) {
+            firmware.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

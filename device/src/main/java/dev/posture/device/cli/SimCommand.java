@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,10 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--device-id", paramLabel = "ID", description = "the device id (config device_id)")
     String deviceId;
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "MQTT password and CA file (Java properties: password, ca_file)")
+    Path credentials;
+
     @Option(names = "--serial", paramLabel = "PORT", description = "serve the console on this serial port")
     String serial;
 
@@ -160,7 +165,7 @@ final class SimCommand implements Callable<Integer> {
                 }
                 println(out, eventLine(e));
             });
-            io.addAll(SimIo.start(firmware, broker, serial, out));
+            io.addAll(SimIo.start(firmware, dir, broker, Optional.ofNullable(credentials), serial));
             if (realTime) {
                 real.start();
             } else {

@@ -262,6 +262,14 @@ public final class TiltEstimator {
         return out2;
     }
 
+    /**
+     * True after the first sample of a pair (rates from {@link #PAIR_MIN_RATE_HZ}): the filters wait
+     * for the second sample and the output is the last filtered up turned by this sample's gyro step.
+     */
+    public boolean midPair() {
+        return pending;
+    }
+
     /** True while the sensor is at rest (the gyro bias is being learned). */
     public boolean atRest() {
         return rest;

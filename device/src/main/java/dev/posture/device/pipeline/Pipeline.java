@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       is specified only to +-20 deg/s, the estimator's bias estimation covers 2 deg/s);</li>
  *   <li>{@code takeRequests}: calibration requests posted from other threads (console
  *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample;</li>
- *   <li>{@code estimateUp}: the tilt estimator (skipped while the sensor is not OK: the up vector
+ *   <li>the tilt estimator (skipped while the sensor is not OK: the up vector
  *       holds);</li>
  *   <li>{@code measureGeometry}: the geometry stage fills its output;</li>
  *   <li>{@code reportCalibration}: NEUTRAL_SET / LEAN_SET (and a neutral and forward learned from
@@ -64,6 +64,7 @@ public final class Pipeline {
     private final GyroOffset gyroOffset;
     private final short[] counts = new short[6]; // raw counts, gyro offset removed
     private boolean judged = true;                // the last sample ran the geometry and posture stages
+    private boolean upDue;                        // up[] lags the estimator's output (first sample of a pair)
 
     /** Pending calibration requests from other threads: window length in us, or -1 for none. */
     private final AtomicLong neutralRequestUs = new AtomicLong(-1);
@@ -99,6 +100,9 @@ public final class Pipeline {
         Objects.requireNonNull(next, "params");
         if (next.sampleRateHz() != params.sampleRateHz() || !next.scale().equals(params.scale())
                 || !next.tilt().equals(params.tilt())) {
+            if (upDue) {
+                copyUp(); // the old estimator's last output, before it goes
+            }
             estimator = new TiltEstimator(next.tilt(), next.scale(), next.sampleRateHz());
             gyroOffset.configure(next.scale(), next.sampleRateHz());
         }
@@ -156,11 +160,15 @@ public final class Pipeline {
         takeRequests(tUs);
         if (sensorOk) {
             removeGyroOffset(raw);
-            estimateUp(counts);
+            estimator.update(counts[3], counts[4], counts[5], counts[0], counts[1], counts[2]);
             if (estimator.midPair()) {
+                upDue = true; // read from the estimator only if asked for (upX): nothing here needs it
                 holdJudgement();
                 return;
             }
+            copyUp();
+        } else if (upDue) {
+            copyUp();
         }
         judged = true;
         geometry.step(tUs, up, counts, sensorOk, geo);
@@ -197,8 +205,8 @@ public final class Pipeline {
         }
     }
 
-    private void estimateUp(short[] raw) {
-        estimator.update(raw[3], raw[4], raw[5], raw[0], raw[1], raw[2]);
+    private void copyUp() {
+        upDue = false;
         up[0] = estimator.upX();
         up[1] = estimator.upY();
         up[2] = estimator.upZ();
@@ -232,14 +240,23 @@ public final class Pipeline {
 
     /** Up vector (away from the Earth), sensor frame, Q2.30. */
     public int upX() {
+        if (upDue) {
+            copyUp();
+        }
         return up[0];
     }
 
     public int upY() {
+        if (upDue) {
+            copyUp();
+        }
         return up[1];
     }
 
     public int upZ() {
+        if (upDue) {
+            copyUp();
+        }
         return up[2];
     }
 

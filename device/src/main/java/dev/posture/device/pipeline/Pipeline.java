@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       is specified only to +-20 deg/s, the estimator's bias estimation covers 2 deg/s);</li>
  *   <li>{@code takeRequests}: calibration requests posted from other threads (console
  *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample;</li>
- *   <li>the tilt estimator (skipped while the sensor is not OK: the up vector
- *       holds);</li>
+ *   <li>the tilt estimator (skipped while the sensor is not OK: the up vector holds; on the first
+ *       sample of a pair the step ends here, see "Pairs");</li>
  *   <li>{@code measureGeometry}: the geometry stage fills its output;</li>
  *   <li>{@code reportCalibration}: NEUTRAL_SET / LEAN_SET (and a neutral and forward learned from
  *       walking) become CALIBRATED events. The geometry stage only sets {@code needsRecalibration};

@@ -33,8 +33,9 @@ import dev.posture.device.pipeline.fixed.Q;
  * </ol>
  * From {@link #PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter period Tf = 2 Ts),
  * which nearly halves the cost: the first sample of a pair is only kept and turns the output by its
- * gyro step ({@code firstOfPair}; computed when the output is first read, {@code turnOutput}); the second turns the states by the sum of both steps, feeds the
- * pair's mean acc and gyro to the low-passes and detects rest on both samples
+ * gyro step ({@code firstOfPair}; computed when the output is first read, {@code turnOutput}); the
+ * second turns the states by the sum of both steps, feeds the pair's mean acc and gyro to the
+ * low-passes and detects rest on both samples
  * ({@code combineSteps}, {@code pairInput}, {@code lowPassGyroPair}).
  *
  * <p>Internal formats (each field says its own): rates and angles per sample "theta" in rad per

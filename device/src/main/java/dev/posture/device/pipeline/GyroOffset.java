@@ -37,6 +37,7 @@ public final class GyroOffset {
     private int count;
     private final long[] offset8 = new long[3]; // learned offset, counts << 8
     private final int[] offset = new int[3];    // rounded, counts
+    private int offset0, offset1, offset2;      // the same as scalars (mirror())
     private boolean learned;
 
     public GyroOffset(ImuScale scale, double sampleRateHz) {
@@ -55,6 +56,7 @@ public final class GyroOffset {
                 offset[k] = (int) ((offset8[k] + 128) >> 8);
             }
         }
+        mirror();
         count = 0;
     }
 
@@ -66,6 +68,7 @@ public final class GyroOffset {
             offset8[k] = 0;
             offset[k] = 0;
         }
+        mirror();
     }
 
     /**
@@ -74,15 +77,26 @@ public final class GyroOffset {
      * learned.
      */
     public boolean step(short[] raw, short[] out) {
-        boolean first = collect(raw);
+        // Once learned, later windows change nothing (see the class comment): skip their bookkeeping.
+        boolean first = !learned && collect(raw);
         out[0] = raw[0];
         out[1] = raw[1];
         out[2] = raw[2];
-        for (int k = 0; k < 3; k++) {
-            int v = raw[3 + k] - offset[k];
-            out[3 + k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
-        }
+        out[3] = subtract(raw[3], offset0);
+        out[4] = subtract(raw[4], offset1);
+        out[5] = subtract(raw[5], offset2);
         return first;
+    }
+
+    private static short subtract(short raw, int offset) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, raw - offset));
+    }
+
+    /** The rounded offset as scalars for {@link #step} (no array loads or bounds checks per sample). */
+    private void mirror() {
+        offset0 = offset[0];
+        offset1 = offset[1];
+        offset2 = offset[2];
     }
 
     private boolean collect(short[] raw) {
@@ -120,6 +134,7 @@ public final class GyroOffset {
             offset8[k] = mean8[k];
             offset[k] = (int) ((offset8[k] + 128) >> 8);
         }
+        mirror();
         learned = true;
         return true;
     }

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code takeRequests}: calibration requests posted from other threads (console
  *       {@code CALIBRATE NEUTRAL|LEAN}, the button's long press) start a window at this sample, or
  *       at the first sample after the gyro offset is learned (the first still second after power-up);</li>
- *   <li>{@code estimateUp}: the tilt estimator (skipped while the sensor is not OK: the up vector
- *       holds);</li>
+ *   <li>the tilt estimator (skipped while the sensor is not OK: the up vector holds; on the first
+ *       sample of a pair the step ends here, see "Pairs");</li>
  *   <li>{@code measureGeometry}: the geometry stage fills its output;</li>
  *   <li>{@code reportCalibration}: NEUTRAL_SET / LEAN_SET (and a neutral and forward learned from
  *       walking) become CALIBRATED events. The geometry stage only sets {@code needsRecalibration};
@@ -39,9 +39,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *       posture stage steps.</li>
  * </ol>
  *
- * <p>Time: the estimator and the activity classifier work at the nominal rate
- * ({@link PipelineParams#sampleRateHz}); calibration windows and every posture rule use the
- * samples' timestamps.
+ * <p>Pairs: from {@link TiltEstimator#PAIR_MIN_RATE_HZ} up the estimator runs its filters on pairs
+ * of samples (estimator.md), and so do the geometry and posture stages: the first sample of a pair
+ * only removes the gyro offset and turns the up vector by its gyro step; the second runs every step
+ * above. So posture is judged at half the sample rate (50 Hz at 100 Hz): a cue, a calibration event
+ * or a state change comes at most one sample (10 ms at 100 Hz) later than on every sample, far
+ * inside the second that every timing rule is stated in. On the first sample of a pair
+ * {@link #pattern()} is NONE, the geometry output's calibration event NONE, and the angles and the
+ * state hold. Below 100 Hz, and on every sample while the sensor is not OK, all steps run.
+ *
+ * <p>Time: the estimator works at the nominal rate ({@link PipelineParams#sampleRateHz}), the
+ * geometry stage (activity classifier, calibration, gates) at the judged rate (half of it from
+ * 100 Hz); calibration windows and every posture rule use the samples' timestamps.
  */
 public final class Pipeline {
     private PipelineParams params;
@@ -55,6 +64,8 @@ public final class Pipeline {
     private final int[] up = new int[3];
     private final GyroOffset gyroOffset;
     private final short[] counts = new short[6]; // raw counts, gyro offset removed
+    private boolean judged = true;                // the last sample ran the geometry and posture stages
+    private boolean upDue;                        // up[] lags the estimator's output (first sample of a pair)
 
     /** Pending calibration requests from other threads: window length in us, or -1 for none. */
     private final AtomicLong neutralRequestUs = new AtomicLong(-1);
@@ -90,6 +101,9 @@ public final class Pipeline {
         Objects.requireNonNull(next, "params");
         if (next.sampleRateHz() != params.sampleRateHz() || !next.scale().equals(params.scale())
                 || !next.tilt().equals(params.tilt())) {
+            if (upDue) {
+                copyUp(); // the old estimator's last output, before it goes
+            }
             estimator = new TiltEstimator(next.tilt(), next.scale(), next.sampleRateHz());
             gyroOffset.configure(next.scale(), next.sampleRateHz());
         }
@@ -147,11 +161,28 @@ public final class Pipeline {
         takeRequests(tUs);
         if (sensorOk) {
             removeGyroOffset(raw);
-            estimateUp(counts);
+            estimator.update(counts[3], counts[4], counts[5], counts[0], counts[1], counts[2]);
+            if (estimator.midPair()) {
+                upDue = true; // read from the estimator only if asked for (upX): nothing here needs it
+                holdJudgement();
+                return;
+            }
+            copyUp();
+        } else if (upDue) {
+            copyUp();
         }
+        judged = true;
         geometry.step(tUs, up, counts, sensorOk, geo);
         reportCalibration(tUs);
         judgePosture();
+    }
+
+    /** First sample of a pair: the stages wait for the second; what they said holds, nothing new is reported. */
+    private void holdJudgement() {
+        judged = false;
+        if (geo.calibrationEvent != CalibrationStatus.NONE) {
+            geo.calibrationEvent = CalibrationStatus.NONE;
+        }
     }
 
     private void takeRequests(long tUs) {
@@ -178,8 +209,8 @@ public final class Pipeline {
         }
     }
 
-    private void estimateUp(short[] raw) {
-        estimator.update(raw[3], raw[4], raw[5], raw[0], raw[1], raw[2]);
+    private void copyUp() {
+        upDue = false;
         up[0] = estimator.upX();
         up[1] = estimator.upY();
         up[2] = estimator.upZ();
@@ -213,14 +244,23 @@ public final class Pipeline {
 
     /** Up vector (away from the Earth), sensor frame, Q2.30. */
     public int upX() {
+        if (upDue) {
+            copyUp();
+        }
         return up[0];
     }
 
     public int upY() {
+        if (upDue) {
+            copyUp();
+        }
         return up[1];
     }
 
     public int upZ() {
+        if (upDue) {
+            copyUp();
+        }
         return up[2];
     }
 
@@ -241,7 +281,12 @@ public final class Pipeline {
 
     /** The haptic pattern the last sample asks for, or {@link PatternRequest#NONE}. */
     public PatternRequest pattern() {
-        return posture.pattern();
+        return judged ? posture.pattern() : PatternRequest.NONE;
+    }
+
+    /** True when the last sample ran the geometry and posture stages (false on the first sample of a pair). */
+    public boolean judged() {
+        return judged;
     }
 
     /** The geometry stage's full output of the last sample (activity, upright, calibration event). */
@@ -281,9 +326,14 @@ public final class Pipeline {
         return durationUs;
     }
 
-    /** The activity classifier takes an integer rate; a trace's rate (e.g. 285.7 Hz) is rounded. */
-    private static int rateForGates(PipelineParams p) {
-        return (int) Math.round(p.sampleRateHz());
+    /**
+     * The rate the geometry stage is stepped at: the sample rate, halved from
+     * {@link TiltEstimator#PAIR_MIN_RATE_HZ} (pairs); the activity classifier takes an integer rate,
+     * so a trace's rate (e.g. 285.7 Hz) is rounded.
+     */
+    static int rateForGates(PipelineParams p) {
+        double rate = p.sampleRateHz();
+        return (int) Math.round(rate >= TiltEstimator.PAIR_MIN_RATE_HZ ? rate / 2 : rate);
     }
 
     static int accelLsbPerG(ImuScale scale) {

@@ -315,12 +315,13 @@ public final class ActivityClassifier {
     /** Hold times: moving classes outlast their evidence; vehicle needs a run of vibration first. */
     private Activity hold(long tUs, Activity now) {
         if (now == Activity.WALKING || now == Activity.JOGGING) {
-            lastMoving = now;
+            if (lastMoving != now) {
+                lastMoving = now; // reference stores (GC barriers) only on a change
+            }
             movingUntilUs = tUs + c.movingHoldUs;
             vehicleUntilUs = Long.MIN_VALUE; // walking off the bus ends the ride
             vibrationSinceUs = Long.MIN_VALUE;
-            activity = now;
-            return activity;
+            return setActivity(now);
         }
         if (now == Activity.VEHICLE) {
             if (vibrationSinceUs == Long.MIN_VALUE) {
@@ -336,15 +337,20 @@ public final class ActivityClassifier {
             lightUntilUs = tUs + c.lightHoldUs;
         }
         if (tUs < movingUntilUs) {
-            activity = lastMoving;
+            return setActivity(lastMoving);
         } else if (tUs < vehicleUntilUs) {
-            activity = Activity.VEHICLE;
+            return setActivity(Activity.VEHICLE);
         } else if (now == Activity.LIGHT || now == Activity.VEHICLE || tUs < lightUntilUs) {
-            activity = Activity.LIGHT; // vibration not (yet) long enough to be a ride: motion in place
-        } else {
-            activity = Activity.STILL;
+            return setActivity(Activity.LIGHT); // vibration not (yet) long enough to be a ride: motion in place
         }
-        return activity;
+        return setActivity(Activity.STILL);
+    }
+
+    private Activity setActivity(Activity next) {
+        if (activity != next) {
+            activity = next; // a reference store (GC barrier) only on a change
+        }
+        return next;
     }
 
     /**

@@ -93,7 +93,9 @@ public final class CheckinScheduler {
         }
         prevTUs = t;
         started = true;
-        pattern = PatternRequest.NONE;
+        if (pattern != PatternRequest.NONE) {
+            pattern = PatternRequest.NONE; // a reference store (GC barrier) only on a change
+        }
         if (pending) {
             answer(in);
             return;

@@ -118,7 +118,9 @@ public final class DrillCoach {
         boolean gap = started && t - prevTUs > maxGapUs;
         prevTUs = t;
         started = true;
-        pattern = PatternRequest.NONE;
+        if (pattern != PatternRequest.NONE) {
+            pattern = PatternRequest.NONE; // a reference store (GC barrier) only on a change
+        }
         finished = false;
         if (phase == Phase.IDLE) {
             if (startRequested) {

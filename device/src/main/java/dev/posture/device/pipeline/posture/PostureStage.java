@@ -97,7 +97,10 @@ public final class PostureStage {
             checkins.restartInterval();
         }
         checkins.step(in, posture.state(), drill.active() || drill.finished());
-        pattern = pickPattern();
+        PatternRequest next = pickPattern();
+        if (pattern != next) {
+            pattern = next; // a reference store (GC barrier) only on a change
+        }
     }
 
     /** The posture state after the last sample (for telemetry, the samples CSV and STATUS). */

@@ -170,7 +170,9 @@ public final class PostureStateMachine {
      */
     public void step(PostureInput in, boolean holdCues) {
         long t = in.tUs;
-        pattern = PatternRequest.NONE;
+        if (pattern != PatternRequest.NONE) {
+            pattern = PatternRequest.NONE; // a reference store (GC barrier) only on a change
+        }
         snoozeStarted = false;
         if (started && (t - prevTUs > maxGapUs || t <= prevTUs)) {
             endEpisodeSilently();
@@ -180,15 +182,19 @@ public final class PostureStateMachine {
         raiseRecalibration(in, quiet);
         exposure.advance(t);
         PostureState gate = gate(in, quiet);
+        PostureState next;
         if (gate != null) {
             endEpisodeSilently();
-            state = gate;
+            next = gate;
         } else {
             trackEpisode(in);
             if (inEpisode && !holdCues && cueDue(t)) {
                 cue(in);
             }
-            state = !inEpisode ? PostureState.UPRIGHT : episodeCues > 0 ? PostureState.FORWARD : PostureState.DRIFTING;
+            next = !inEpisode ? PostureState.UPRIGHT : episodeCues > 0 ? PostureState.FORWARD : PostureState.DRIFTING;
+        }
+        if (state != next) {
+            state = next; // a reference store (GC barrier) only on a change
         }
         exposure.add(inEpisode);
         prevNeedsRecalibration = in.needsRecalibration;

@@ -33,8 +33,9 @@ import dev.posture.device.pipeline.fixed.Q;
  * </ol>
  * From {@link #PAIR_MIN_RATE_HZ} up, the low-pass runs on pairs of samples (filter period Tf = 2 Ts),
  * which nearly halves the cost: the first sample of a pair is only kept and turns the output by its
- * gyro step ({@code firstOfPair}); the second turns the states by the sum of both steps, feeds the
- * pair's mean acc and gyro to the low-passes and detects rest on both samples
+ * gyro step ({@code firstOfPair}; computed when the output is first read, {@code turnOutput}); the
+ * second turns the states by the sum of both steps, feeds the pair's mean acc and gyro to the
+ * low-passes and detects rest on both samples
  * ({@code combineSteps}, {@code pairInput}, {@code lowPassGyroPair}).
  *
  * <p>Internal formats (each field says its own): rates and angles per sample "theta" in rad per
@@ -111,6 +112,7 @@ public final class TiltEstimator {
     private int up0, up1, up2 = Q.ONE30; // up, unit vector Q2.30
     private int out0, out1, out2 = Q.ONE30; // output: up, extrapolated by the lead, Q2.30
     private boolean pending;            // the first sample of a pair is waiting
+    private boolean outDue;             // the first sample of a pair has not turned the output yet (done when read)
     private int firstG0, firstG1, firstG2;  // its gyro counts
     private long firstT0, firstT1, firstT2; // its rotation vector, rad Q2.30
     private long firstX0, firstX1, firstX2; // its accelerometer sample, acc units
@@ -202,6 +204,7 @@ public final class TiltEstimator {
         out0 = out1 = 0;
         out2 = Q.ONE30;
         pending = false;
+        outDue = false;
     }
 
     /**
@@ -221,6 +224,7 @@ public final class TiltEstimator {
                 return;
             }
             pending = false;
+            outDue = false;             // predictOutput below writes this sample's output
             devGyr = lowPassGyroPair(gx, gy, gz);
             pairInput(x0, x1, x2);
             combineSteps();
@@ -249,17 +253,34 @@ public final class TiltEstimator {
      * 6e-3 at 2000 deg/s and 100 Hz).
      */
     public int upX() {
+        if (outDue) {
+            turnOutput();
+        }
         return out0;
     }
 
     /** Up vector, y component, Q2.30. */
     public int upY() {
+        if (outDue) {
+            turnOutput();
+        }
         return out1;
     }
 
     /** Up vector, z component, Q2.30. */
     public int upZ() {
+        if (outDue) {
+            turnOutput();
+        }
         return out2;
+    }
+
+    /**
+     * True after the first sample of a pair (rates from {@link #PAIR_MIN_RATE_HZ}): the filters wait
+     * for the second sample and the output is the last filtered up turned by this sample's gyro step.
+     */
+    public boolean midPair() {
+        return pending;
     }
 
     /** True while the sensor is at rest (the gyro bias is being learned). */
@@ -352,8 +373,9 @@ public final class TiltEstimator {
     }
 
     /**
-     * First sample of a pair: kept for the second, and the output turned by this sample's step:
-     * (u + u x t) (1 - |u x t|^2 / 2), first order and renormalised to second order.
+     * First sample of a pair: kept for the second; the output, this sample's step turning the last
+     * filtered up ({@link #turnOutput}), is due and computed when first read (a pipeline that judges
+     * pairs never reads it on the sampling thread; replay and telemetry get the same value).
      */
     private void firstOfPair(int gx, int gy, int gz, long x0, long x1, long x2) {
         firstG0 = gx;
@@ -366,6 +388,16 @@ public final class TiltEstimator {
         firstX1 = x1;
         firstX2 = x2;
         pending = true;
+        outDue = true;
+    }
+
+    /**
+     * The first sample's output: up turned by its step t, (u + u x t) (1 - |u x t|^2 / 2), first
+     * order and renormalised to second order (then the lead, from this sample's rate w).
+     */
+    private void turnOutput() {
+        outDue = false;
+        long tx = firstT0, ty = firstT1, tz = firstT2;
         long c0 = Q.mul30(up1, tz) - Q.mul30(up2, ty);   // |t| <= 0.8 rad: |c| < 2^30
         long c1 = Q.mul30(up2, tx) - Q.mul30(up0, tz);
         long c2 = Q.mul30(up0, ty) - Q.mul30(up1, tx);

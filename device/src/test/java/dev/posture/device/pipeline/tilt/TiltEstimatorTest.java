@@ -79,6 +79,39 @@ class TiltEstimatorTest {
         assertTrue(ahead < 0.05 && same > 1.5, "ahead " + ahead + " same " + same);
     }
 
+    /**
+     * The first sample of a pair turns the output only when it is read: an estimator read on every
+     * sample and one read on a few gives the same output wherever both are read (also with a lead,
+     * whose extrapolation uses the first sample's rate), and both match the filter's pair rhythm.
+     */
+    @ParameterizedTest
+    @CsvSource({"200, 0", "200, 0.02", "100, 0"})
+    void theOutputIsTheSameWhetherReadOnEverySampleOrOnlySometimes(double rate, double leadS) {
+        SyntheticMotion m = new SyntheticMotion(rate, 20, SyntheticMotion.axisAngle(10, 0, 1, 0),
+                (t, w) -> { w[0] = Math.toRadians(90 * Math.sin(t)); w[1] = Math.toRadians(40); w[2] = 0; }, NO_BIAS, 0);
+        TiltRuns.Counts c = m.counts(SCALE);
+        TiltParams params = TiltParams.DEFAULTS.withOutputLeadS(leadS);
+        TiltEstimator everySample = new TiltEstimator(params, SCALE, rate);
+        TiltEstimator sometimes = new TiltEstimator(params, SCALE, rate);
+        int read = 0;
+        int midPair = 0;
+        for (int i = 0; i < c.size(); i++) {
+            everySample.update(c.gx()[i], c.gy()[i], c.gz()[i], c.ax()[i], c.ay()[i], c.az()[i]);
+            sometimes.update(c.gx()[i], c.gy()[i], c.gz()[i], c.ax()[i], c.ay()[i], c.az()[i]);
+            assertEquals(i % 2 == 0, everySample.midPair(), "sample " + i);
+            int x = everySample.upX(), y = everySample.upY(), z = everySample.upZ();
+            if (i % 7 == 0) {   // every parity, and the first sample of a pair read more than once
+                assertEquals(x, sometimes.upX(), "sample " + i);
+                assertEquals(y, sometimes.upY(), "sample " + i);
+                assertEquals(z, sometimes.upZ(), "sample " + i);
+                assertEquals(x, sometimes.upX(), "sample " + i + ", read again");
+                read++;
+                midPair += sometimes.midPair() ? 1 : 0;
+            }
+        }
+        assertTrue(read > 100 && midPair > 50, read + " reads, " + midPair + " on the first sample of a pair");
+    }
+
     private static double angle(TiltRuns.Ups a, int i, TiltRuns.Ups b, int j) {
         double dot = a.x()[i] * b.x()[j] + a.y()[i] * b.y()[j] + a.z()[i] * b.z()[j];
         double na = Math.sqrt(a.x()[i] * a.x()[i] + a.y()[i] * a.y()[i] + a.z()[i] * a.z()[i]);

@@ -177,7 +177,9 @@ class MqttLinkTest {
                 && decodeConfigVersion(r) == 8, WAIT);
         assertEquals("18", String.valueOf(MessageCodec.decodeConfig(config.payload()).values().get("threshold_deg")));
 
-        // Every error, nothing applied; a string where a number belongs is an error too.
+        // Every error, nothing applied; a string where a number belongs is an error too. (This reply
+        // also shows the link stayed put: the fake's config names another broker_url than the one
+        // the link was given, and only a change of that value may move it.)
         companion.request(topics.configSet().name(),
                 "{\"schema\":1,\"request_id\":\"c0ffee-02\",\"values\":{\"threshold_deg\":99,\"volume\":1,"
                         + "\"dwell_s\":\"90\"}}", "companion/c7/replies", new byte[] {2});

@@ -140,8 +140,8 @@ public final class MqttLink implements Closeable {
      * @param connectFailures  failed connection attempts
      * @param eventsNotStored  events the outbox could not store (disk full, I/O error): lost
      */
-    public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending, long outboxDropped,
-            long reconnects, long connectFailures, long eventsNotStored) {
+    public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending,
+            long outboxDropped, long reconnects, long connectFailures, long eventsNotStored) {
     }
 
     public MqttLink(MqttSettings settings, DeviceControl control, Clock clock) {

@@ -137,7 +137,8 @@ class MqttLinkTest {
             expected.add(seq);
         }
         assertEquals(expected, seqs(got));
-        Await.until("all acknowledged", () -> link.stats().outboxPending() == 0 && link.stats().eventsPublished() == 30);
+        Await.until("all acknowledged",
+                () -> link.stats().outboxPending() == 0 && link.stats().eventsPublished() == 30);
 
         // A companion that connects later sees the retained status and config at once.
         Companion late = companion(topics.status().name(), topics.config().name());
@@ -233,7 +234,8 @@ class MqttLinkTest {
         assertEquals("r-17", snooze.requestId());
         assertTrue(device.calls.contains("snooze 30"));
 
-        CommandReply cue = command(companion, topics, "{\"schema\":1,\"command\":\"cue_test\",\"args\":{\"pattern\":\"nope\"}}", 2);
+        CommandReply cue = command(companion, topics,
+                "{\"schema\":1,\"command\":\"cue_test\",\"args\":{\"pattern\":\"nope\"}}", 2);
         assertFalse(cue.ok());
         assertEquals("unknown cue pattern 'nope'", cue.error());
 
@@ -299,7 +301,7 @@ class MqttLinkTest {
         device.telemetry(window);
         Companion.Received telemetry = companion.await(r -> r.topic().equals(topics.telemetry().name()), WAIT);
         assertEquals(window, MessageCodec.decodeTelemetry(telemetry.payload()));
-        Await.sleepQuietly(1200);
+        Await.sleepQuietly(600);   // two ticks and more: a repeat would have gone out by now
         assertEquals(1, companion.matching(r -> r.topic().equals(topics.telemetry().name())).size(),
                 "the same window is not sent twice");
     }
@@ -333,7 +335,8 @@ class MqttLinkTest {
         companion.await(r -> statusState(r) == ConnectionState.ONLINE && companion.matching(
                 x -> statusState(x) == ConnectionState.ONLINE).size() == 2, WAIT);
         second.close();
-        List<Companion.Received> offline = companion.awaitCount(r -> statusState(r) == ConnectionState.OFFLINE, 2, WAIT);
+        List<Companion.Received> offline =
+                companion.awaitCount(r -> statusState(r) == ConnectionState.OFFLINE, 2, WAIT);
         StatusMessage clean = MessageCodec.decodeStatus(offline.get(1).payload());
         assertNotNull(clean.timeMs(), "a clean close carries the last known values");
         assertEquals(PostureState.UPRIGHT, clean.posture());
@@ -412,7 +415,7 @@ class MqttLinkTest {
         Companion early = companion(topics.event().name());
 
         // Run 1: connected, 0..4 delivered and acknowledged.
-        MqttLink first = new MqttLink(MqttLinkTest.settings(broker.url(), "desk-12", outbox), device, Clock.systemUTC());
+        MqttLink first = new MqttLink(settings(broker.url(), "desk-12", outbox), device, Clock.systemUTC());
         first.start();
         Await.until("first link connected", () -> first.stats().connected());
         for (long seq = 0; seq < 5; seq++) {

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * Segments wholly before the acknowledged position are deleted when the position is saved.
  *
  * <p>Thread-safe: the firmware's event thread appends while the link's thread reads and acknowledges.
+ * One outbox per directory: a {@code lock} file is locked while it is open.
  */
 public final class EventOutbox implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
@@ -51,6 +55,7 @@ public final class EventOutbox implements Closeable {
     static final int MAX_PAYLOAD = MessageCodec.MAX_PAYLOAD_BYTES;
     static final String SEGMENT_SUFFIX = ".evt";
     static final String ACK_FILE = "acked";
+    static final String LOCK_FILE = "lock";
     private static final int ACK_BYTES = 20;
 
     /**
@@ -76,6 +81,7 @@ public final class EventOutbox implements Closeable {
     /** Segment number -> its size in bytes. */
     private final TreeMap<Long, Long> segments = new TreeMap<>();
     private FileChannel active;
+    private FileChannel lockChannel;
     private long activeNumber;
     private Position acked;
     private boolean ackDirty;
@@ -113,7 +119,19 @@ public final class EventOutbox implements Closeable {
     }
 
     private void load() throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("not a directory");
+        }
         Files.createDirectories(dir);
+        // Two writers would interleave records: a second process (an overlapping restart) fails here.
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lockChannel.tryLock() == null) {
+                throw new IOException("in use by another process");
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IOException("already open in this process");
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SEGMENT_SUFFIX)) {
             for (Path file : files) {
                 Long number = segmentNumber(file.getFileName().toString());
@@ -482,17 +500,20 @@ public final class EventOutbox implements Closeable {
             } finally {
                 closed = true;
                 active.close();
+                lockChannel.close();
             }
         }
     }
 
     private void closeQuietly() {
         closed = true;
-        if (active != null) {
-            try {
-                active.close();
-            } catch (IOException ignored) {
-                // nothing more to do with a half-opened outbox
+        for (FileChannel channel : new FileChannel[] {active, lockChannel}) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing more to do with a half-opened outbox
+                }
             }
         }
     }
@@ -524,8 +545,20 @@ public final class EventOutbox implements Closeable {
         }
     }
 
+    /** One line for a log or an error: what failed, without the exception's class when it says nothing. */
     static String describe(IOException e) {
-        String what = e.getClass().getSimpleName();
-        return e.getMessage() == null ? what : what + " " + e.getMessage();
+        if (e instanceof NoSuchFileException f) {
+            return "no such file or directory: " + f.getFile();
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof FileSystemException f) {
+            return (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) + ": " + f.getFile();
+        }
+        if (e.getMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName() + " " + e.getMessage();
     }
 }

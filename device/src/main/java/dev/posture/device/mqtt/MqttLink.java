@@ -83,6 +83,17 @@ public final class MqttLink implements Closeable {
     private volatile boolean closing;
     private volatile EventOutbox outbox;
     private volatile MqttAsyncClient client;
+    /** Where the client connects now: the settings' url and user until the config names others. */
+    private volatile String brokerUrl;
+    private Optional<String> username;
+    /**
+     * The config's own broker url and user, as last seen: only a change of these moves the link, so
+     * a url given on the command line ({@code sim --broker}) survives unrelated config changes.
+     */
+    private String configuredUrl;
+    private Optional<String> configuredUser;
+    /** Counts clients: callbacks of a client replaced after a broker change are ignored. */
+    private long clientEpoch;
     /** This connection's SUBSCRIBE tokens; requests can arrive once all completed. */
     private volatile List<IMqttToken> subscriptions = List.of();
 
@@ -129,8 +140,8 @@ public final class MqttLink implements Closeable {
      * @param connectFailures  failed connection attempts
      * @param eventsNotStored  events the outbox could not store (disk full, I/O error): lost
      */
-    public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending, long outboxDropped,
-            long reconnects, long connectFailures, long eventsNotStored) {
+    public record Stats(boolean connected, boolean subscribed, long eventsPublished, long outboxPending,
+            long outboxDropped, long reconnects, long connectFailures, long eventsNotStored) {
     }
 
     public MqttLink(MqttSettings settings, DeviceControl control, Clock clock) {
@@ -142,6 +153,8 @@ public final class MqttLink implements Closeable {
         this.requestThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(REQUEST_QUEUE), daemon("mqtt-requests"));
         this.nextBackoff = settings.backoffMin();
+        this.brokerUrl = settings.brokerUrl();
+        this.username = settings.username();
     }
 
     /**
@@ -159,22 +172,40 @@ public final class MqttLink implements Closeable {
         options = connectionOptions();
         outbox = EventOutbox.open(settings.outboxDir(), settings.outboxCapBytes());
         try {
-            // Memory persistence: the outbox is the durable store of events, and the other QoS 1
-            // messages (status, config, replies) are recomputed on every connect, so Paho's file
-            // persistence would only add a second journal to reconcile with the first.
-            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
+            client = newClient(brokerUrl);
+        } catch (IOException e) {
             outbox.close();
-            throw new IOException("mqtt: broker url '" + settings.brokerUrl() + "' is not usable: " + e.getMessage());
+            throw e;
         }
-        client.setCallback(new Callback());
         cursor = outbox.acknowledged();
+        configuredUrl = control.config().brokerUrl();
+        configuredUser = userOf(control.config());
         control.addEventListener(this::onEvent);
         control.addConfigListener(this::onConfig);
         linkThread.scheduleWithFixedDelay(() -> guarded("tick", this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         linkThread.execute(() -> guarded("connect", this::connectAttempt));
         LOG.info("mqtt: link to {} as {} started, {} events waiting in the outbox", settings.brokerUrl(),
                 settings.clientId(), outbox.pending());
+    }
+
+    private static Optional<String> userOf(Config config) {
+        String user = config.brokerUsername();
+        return user == null || user.isEmpty() ? Optional.empty() : Optional.of(user);
+    }
+
+    /** A client for {@code url} whose callbacks belong to a new epoch. */
+    private MqttAsyncClient newClient(String url) throws IOException {
+        MqttAsyncClient fresh;
+        try {
+            // Memory persistence: the outbox is the durable store of events, and the other QoS 1
+            // messages (status, config, replies) are recomputed on every connect, so Paho's file
+            // persistence would only add a second journal to reconcile with the first.
+            fresh = new MqttAsyncClient(url, settings.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IOException("mqtt: broker url '" + url + "' is not usable: " + e.getMessage());
+        }
+        fresh.setCallback(new Callback(++clientEpoch));
+        return fresh;
     }
 
     private MqttConnectionOptions connectionOptions() throws IOException {
@@ -189,7 +220,7 @@ public final class MqttLink implements Closeable {
         // a failed first connect, and in 1.2.5 it ignores setAutomaticReconnectDelay: its delay is a
         // static field shared by every client in the JVM, starting at 1 s.
         o.setAutomaticReconnect(false);
-        settings.username().ifPresent(o::setUserName);
+        username.ifPresent(o::setUserName);
         settings.password().ifPresent(p -> o.setPassword(utf8(p)));
         if (settings.caFile().isPresent()) {
             o.setSocketFactory(TlsSockets.trusting(settings.caFile().get()));
@@ -217,6 +248,7 @@ public final class MqttLink implements Closeable {
             return;
         }
         connecting = true;
+        long epoch = clientEpoch;
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override
@@ -226,15 +258,18 @@ public final class MqttLink implements Closeable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    onLinkThread("connect failure", () -> connectFailed(failure));
+                    onLinkThread("connect failure", () -> connectFailed(epoch, failure));
                 }
             });
         } catch (MqttException | RuntimeException e) {
-            connectFailed(e);
+            connectFailed(epoch, e);
         }
     }
 
-    private void connectFailed(Throwable failure) {
+    private void connectFailed(long epoch, Throwable failure) {
+        if (epoch != clientEpoch) {
+            return;
+        }
         connecting = false;
         if (closing) {
             return;
@@ -243,12 +278,15 @@ public final class MqttLink implements Closeable {
         Duration wait = nextBackoff;
         nextBackoff = nextBackoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0
                 ? settings.backoffMax() : nextBackoff.multipliedBy(2);
-        problems.warn("connect", "mqtt: cannot connect to " + settings.brokerUrl() + ": " + reason(failure)
+        problems.warn("connect", "mqtt: cannot connect to " + brokerUrl + ": " + reason(failure)
                 + "; retrying (every " + settings.backoffMax().toSeconds() + " s at most)");
         linkThread.schedule(() -> guarded("connect", this::connectAttempt), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void connected() {
+    private void connected(long epoch) {
+        if (epoch != clientEpoch) {
+            return;
+        }
         connecting = false;
         if (closing) {
             return;
@@ -260,7 +298,7 @@ public final class MqttLink implements Closeable {
         if (reconnect) {
             reconnects.incrementAndGet();
         }
-        LOG.info("mqtt: connected to {}{}", settings.brokerUrl(), reconnect ? " again" : "");
+        LOG.info("mqtt: connected to {}{}", brokerUrl, reconnect ? " again" : "");
         restartPump();
         guarded("status", this::publishStatus);
         guarded("config", () -> publishConfig(control.config()));
@@ -279,15 +317,15 @@ public final class MqttLink implements Closeable {
         pump();
     }
 
-    private void disconnected(String why) {
-        if (!connected) {
+    private void disconnected(long epoch, String why) {
+        if (epoch != clientEpoch || !connected) {
             return;
         }
         connected = false;
         subscriptions = List.of();
         restartPump();
         if (!closing) {
-            problems.warn("lost", "mqtt: connection to " + settings.brokerUrl() + " lost: " + why
+            problems.warn("lost", "mqtt: connection to " + brokerUrl + " lost: " + why
                     + "; reconnecting");
             nextBackoff = settings.backoffMin();
             linkThread.schedule(() -> guarded("connect", this::connectAttempt), nextBackoff.toMillis(),
@@ -314,9 +352,57 @@ public final class MqttLink implements Closeable {
         onLinkThread("pump", this::pump);
     }
 
-    /** On the changer's thread: the new config goes out from the link thread. */
+    /** On the changer's thread: the new config goes out from the link thread, then the broker may change. */
     private void onConfig(Config config) {
-        onLinkThread("config", () -> publishConfig(config));
+        onLinkThread("config", () -> {
+            publishConfig(config);
+            followBroker(config);
+        });
+    }
+
+    /**
+     * A new {@code broker_url} or {@code broker_username} takes effect at once: offline status and
+     * DISCONNECT on the old broker, then the usual connect loop on the new one; the outbox resends
+     * from the acknowledged position there. Password and CA file stay those of the credentials file.
+     */
+    private void followBroker(Config config) {
+        String url = config.brokerUrl();
+        Optional<String> user = userOf(config);
+        if (url.equals(configuredUrl) && user.equals(configuredUser) || closing) {
+            return;
+        }
+        configuredUrl = url;
+        configuredUser = user;
+        if (url.equals(brokerUrl) && user.equals(username)) {
+            return;
+        }
+        MqttAsyncClient fresh;
+        MqttConnectionOptions freshOptions;
+        Optional<String> oldUser = username;
+        try {
+            username = user;
+            freshOptions = connectionOptions();
+            fresh = newClient(url);
+        } catch (IOException | RuntimeException e) {
+            username = oldUser;
+            problems.warn("switch", "mqtt: staying with " + brokerUrl + ": " + e.getMessage());
+            return;
+        }
+        LOG.info("mqtt: broker changed by the config: leaving {} for {}", brokerUrl, url);
+        MqttAsyncClient old = client;
+        if (connected) {
+            goOffline(old);
+        }
+        closeClient(old, !connected);
+        connected = false;
+        connecting = false;
+        subscriptions = List.of();
+        restartPump();
+        client = fresh;
+        options = freshOptions;
+        brokerUrl = url;
+        nextBackoff = settings.backoffMin();
+        connectAttempt();
     }
 
     private void onLinkThread(String what, Runnable task) {
@@ -483,9 +569,15 @@ public final class MqttLink implements Closeable {
     // ---- Paho's callbacks: hand over, never block, never throw ------------------------------------
 
     private final class Callback implements MqttCallback {
+        private final long epoch;
+
+        Callback(long epoch) {
+            this.epoch = epoch;
+        }
+
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            onLinkThread("connected", MqttLink.this::connected);
+            onLinkThread("connected", () -> connected(epoch));
         }
 
         @Override
@@ -493,7 +585,7 @@ public final class MqttLink implements Closeable {
             String why = response.getException() != null ? reason(response.getException())
                     : "broker sent DISCONNECT " + response.getReturnCode()
                             + (response.getReasonString() == null ? "" : " " + response.getReasonString());
-            onLinkThread("disconnected", () -> MqttLink.this.disconnected(why));
+            onLinkThread("disconnected", () -> MqttLink.this.disconnected(epoch, why));
         }
 
         @Override
@@ -581,7 +673,7 @@ public final class MqttLink implements Closeable {
             offline.setRetained(true);
             c.publish(topics.status().name(), offline).waitForCompletion(CLOSE_WAIT_MS);
             c.disconnect(CLOSE_WAIT_MS).waitForCompletion(CLOSE_WAIT_MS);
-            LOG.info("mqtt: disconnected from {}", settings.brokerUrl());
+            LOG.info("mqtt: disconnected from {}", brokerUrl);
         } catch (MqttException | RuntimeException e) {
             LOG.warn("mqtt: clean disconnect failed: {}", reason(e));
         }
@@ -607,18 +699,7 @@ public final class MqttLink implements Closeable {
         }
         connected = false;
         if (c != null) {
-            try {
-                if (abrupt || c.isConnected()) {
-                    c.disconnectForcibly(0, abrupt ? 1 : CLOSE_WAIT_MS, false);
-                }
-            } catch (MqttException | RuntimeException e) {
-                // closing anyway
-            }
-            try {
-                c.close(true);
-            } catch (MqttException | RuntimeException e) {
-                LOG.debug("mqtt: close: {}", reason(e));
-            }
+            closeClient(c, abrupt);
         }
         EventOutbox box = outbox;
         if (box != null) {
@@ -627,6 +708,22 @@ public final class MqttLink implements Closeable {
             } catch (IOException e) {
                 LOG.warn("mqtt: closing the event outbox: {}", reason(e));
             }
+        }
+    }
+
+    /** Closes a client for good; {@code abrupt}: drop the socket without DISCONNECT (the will fires). */
+    private static void closeClient(MqttAsyncClient c, boolean abrupt) {
+        try {
+            if (abrupt || c.isConnected()) {
+                c.disconnectForcibly(0, abrupt ? 1 : CLOSE_WAIT_MS, false);
+            }
+        } catch (MqttException | RuntimeException e) {
+            // closing anyway
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("mqtt: close: {}", reason(e));
         }
     }
 

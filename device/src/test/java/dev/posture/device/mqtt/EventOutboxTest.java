@@ -191,9 +191,17 @@ class EventOutboxTest {
             assertArrayEquals(payload(1), outbox.next(outbox.acknowledged()).orElseThrow().payload());
         }
         assertThrows(IllegalArgumentException.class, () -> EventOutbox.open(dir, 100));
+        try (EventOutbox first = EventOutbox.open(dir, CAP)) {
+            IOException busy = assertThrows(IOException.class, () -> EventOutbox.open(dir, CAP));
+            assertEquals("event outbox " + dir + ": already open in this process", busy.getMessage());
+            first.append(payload(2));
+        }
+        try (EventOutbox again = EventOutbox.open(dir, CAP)) {
+            assertEquals(List.of(1, 2), readAll(again, again.acknowledged()), "usable again once the first is closed");
+        }
         Path file = dir.resolve("not-a-dir");
         Files.writeString(file, "x");
         IOException e = assertThrows(IOException.class, () -> EventOutbox.open(file, CAP));
-        assertTrue(e.getMessage().startsWith("event outbox " + file + ": "), e.getMessage());
+        assertEquals("event outbox " + file + ": not a directory", e.getMessage());
     }
 }

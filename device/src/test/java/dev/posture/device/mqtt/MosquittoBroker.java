@@ -32,10 +32,11 @@ final class MosquittoBroker implements AutoCloseable {
      * and one user; made with openssl and mosquitto_passwd.
      */
     static MosquittoBroker startTls(Path dir, String user, String password) throws Exception {
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-                "-days", "2", "-subj", "/CN=posture test CA");
-        run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/CN=127.0.0.1");
+        // EC keys: made in milliseconds, where RSA keys take a noticeable part of a second each.
+        run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=posture test CA");
+        run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
         Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
         run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                 "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.cnf");
@@ -69,7 +70,8 @@ final class MosquittoBroker implements AutoCloseable {
         while (!broker.listening()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 broker.close();
-                throw new IllegalStateException("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+                throw new IllegalStateException("mosquitto did not start: "
+                        + Files.readString(dir.resolve("mosquitto.log")));
             }
             Thread.sleep(20);
         }

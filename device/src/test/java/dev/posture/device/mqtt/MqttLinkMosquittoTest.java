@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.posture.device.store.ChangeOrigin;
 import dev.posture.protocol.config.Config;
 import dev.posture.protocol.message.CommandReply;
 import dev.posture.protocol.message.ConfigSetReply;
@@ -132,5 +133,42 @@ class MqttLinkMosquittoTest {
         Await.until("refusals counted", () -> refused.stats().connectFailures() >= 2);
         assertFalse(refused.stats().connected());
         assertEquals(1, refused.stats().outboxPending());
+    }
+
+    @Test
+    void aNewBrokerUrlInTheConfigMovesTheLinkWithItsEvents() throws Exception {
+        MosquittoBroker first = MosquittoBroker.start(Files.createDirectories(dir.resolve("a")));
+        open.add(first);
+        MosquittoBroker second = MosquittoBroker.start(Files.createDirectories(dir.resolve("b")));
+        open.add(second);
+        FakeDeviceControl device = new FakeDeviceControl("desk-24");
+        Topics topics = Topics.of(device.deviceId());
+        Companion onFirst = Companion.connect(first.url(), "companion-24a", topics.status().name(),
+                topics.event().name());
+        open.add(onFirst);
+        Companion onSecond = Companion.connect(second.url(), "companion-24b", topics.status().name(),
+                topics.event().name(), topics.config().name());
+        open.add(onSecond);
+        MqttLink link = new MqttLink(MqttLinkTest.settings(first.url(), "desk-24", dir.resolve("outbox")), device,
+                Clock.systemUTC());
+        open.add(link::close);
+        link.start();
+        Await.until("connected to the first broker", () -> link.stats().subscribed());
+        device.emit(0);
+        onFirst.await(r -> r.topic().equals(topics.event().name()), WAIT);
+        Await.until("event 0 acknowledged", () -> link.stats().eventsPublished() == 1);
+
+        device.changeConfig(Map.of("broker_url", second.url()), ChangeOrigin.serial());
+        Companion.Received offline = onFirst.await(r -> r.topic().equals(topics.status().name())
+                && state(r) == ConnectionState.OFFLINE, WAIT);
+        assertTrue(MessageCodec.decodeStatus(offline.payload()).timeMs() != null, "a clean goodbye, not the will");
+        onSecond.await(r -> r.topic().equals(topics.status().name()) && state(r) == ConnectionState.ONLINE, WAIT);
+        Companion.Received config = onSecond.await(r -> r.topic().equals(topics.config().name()), WAIT);
+        assertEquals(second.url(), MessageCodec.decodeConfig(config.payload()).values().get("broker_url"));
+        Await.until("subscribed on the second broker", () -> link.stats().subscribed());
+        device.emit(1);
+        Companion.Received event = onSecond.await(r -> r.topic().equals(topics.event().name()), WAIT);
+        assertEquals(1, MessageCodec.decodeEvent(event.payload()).seq(), "acknowledged events are not resent");
+        assertEquals(1, onFirst.matching(r -> r.topic().equals(topics.event().name())).size());
     }
 }

@@ -23,19 +23,25 @@ import dev.posture.protocol.message.StatusMessage;
 import dev.posture.protocol.message.TelemetryMessage;
 import dev.posture.protocol.mqtt.DeviceId;
 import dev.posture.protocol.mqtt.Topics;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,7 +137,8 @@ class MqttLinkTest {
             expected.add(seq);
         }
         assertEquals(expected, seqs(got));
-        Await.until("all acknowledged", () -> link.stats().outboxPending() == 0 && link.stats().eventsPublished() == 30);
+        Await.until("all acknowledged",
+                () -> link.stats().outboxPending() == 0 && link.stats().eventsPublished() == 30);
 
         // A companion that connects later sees the retained status and config at once.
         Companion late = companion(topics.status().name(), topics.config().name());
@@ -171,7 +178,9 @@ class MqttLinkTest {
                 && decodeConfigVersion(r) == 8, WAIT);
         assertEquals("18", String.valueOf(MessageCodec.decodeConfig(config.payload()).values().get("threshold_deg")));
 
-        // Every error, nothing applied; a string where a number belongs is an error too.
+        // Every error, nothing applied; a string where a number belongs is an error too. (This reply
+        // also shows the link stayed put: the fake's config names another broker_url than the one
+        // the link was given, and only a change of that value may move it.)
         companion.request(topics.configSet().name(),
                 "{\"schema\":1,\"request_id\":\"c0ffee-02\",\"values\":{\"threshold_deg\":99,\"volume\":1,"
                         + "\"dwell_s\":\"90\"}}", "companion/c7/replies", new byte[] {2});
@@ -225,7 +234,8 @@ class MqttLinkTest {
         assertEquals("r-17", snooze.requestId());
         assertTrue(device.calls.contains("snooze 30"));
 
-        CommandReply cue = command(companion, topics, "{\"schema\":1,\"command\":\"cue_test\",\"args\":{\"pattern\":\"nope\"}}", 2);
+        CommandReply cue = command(companion, topics,
+                "{\"schema\":1,\"command\":\"cue_test\",\"args\":{\"pattern\":\"nope\"}}", 2);
         assertFalse(cue.ok());
         assertEquals("unknown cue pattern 'nope'", cue.error());
 
@@ -291,7 +301,7 @@ class MqttLinkTest {
         device.telemetry(window);
         Companion.Received telemetry = companion.await(r -> r.topic().equals(topics.telemetry().name()), WAIT);
         assertEquals(window, MessageCodec.decodeTelemetry(telemetry.payload()));
-        Await.sleepQuietly(1200);
+        Await.sleepQuietly(600);   // two ticks and more: a repeat would have gone out by now
         assertEquals(1, companion.matching(r -> r.topic().equals(topics.telemetry().name())).size(),
                 "the same window is not sent twice");
     }
@@ -325,7 +335,8 @@ class MqttLinkTest {
         companion.await(r -> statusState(r) == ConnectionState.ONLINE && companion.matching(
                 x -> statusState(x) == ConnectionState.ONLINE).size() == 2, WAIT);
         second.close();
-        List<Companion.Received> offline = companion.awaitCount(r -> statusState(r) == ConnectionState.OFFLINE, 2, WAIT);
+        List<Companion.Received> offline =
+                companion.awaitCount(r -> statusState(r) == ConnectionState.OFFLINE, 2, WAIT);
         StatusMessage clean = MessageCodec.decodeStatus(offline.get(1).payload());
         assertNotNull(clean.timeMs(), "a clean close carries the last known values");
         assertEquals(PostureState.UPRIGHT, clean.posture());
@@ -395,5 +406,81 @@ class MqttLinkTest {
         device.emit(3);
         assertEquals(3L, seqs(companion.awaitCount(r -> true, 4, WAIT)).get(3), "the tick survived its exceptions");
         assertTrue(link.stats().connected());
+    }
+    @Test
+    void eventsQueuedWhileTheBrokerWasUnreachableArriveAfterADeviceRestartAndATornTail() throws Exception {
+        Path outbox = state.resolve("outbox");
+        FakeDeviceControl device = new FakeDeviceControl("desk-12");
+        Topics topics = Topics.of(device.deviceId());
+        Companion early = companion(topics.event().name());
+
+        // Run 1: connected, 0..4 delivered and acknowledged.
+        MqttLink first = new MqttLink(settings(broker.url(), "desk-12", outbox), device, Clock.systemUTC());
+        first.start();
+        Await.until("first link connected", () -> first.stats().connected());
+        for (long seq = 0; seq < 5; seq++) {
+            device.emit(seq);
+        }
+        Await.until("0..4 acknowledged", () -> first.stats().eventsPublished() == 5);
+        first.close();
+
+        // Run 2: the broker is unreachable (a port nobody listens on); 5..9 wait in the outbox.
+        String nowhere = "tcp://127.0.0.1:" + EmbeddedBroker.freePort();
+        FakeDeviceControl offline = new FakeDeviceControl("desk-12");
+        MqttLink second = new MqttLink(MqttLinkTest.settings(nowhere, "desk-12", outbox), offline, Clock.systemUTC());
+        second.start();
+        for (long seq = 5; seq < 10; seq++) {
+            offline.emit(seq);
+        }
+        assertEquals(5, second.stats().outboxPending());
+        Await.until("a failed connect counted", () -> second.stats().connectFailures() >= 1);
+        second.close();   // returns though the broker was never reached
+
+        // Power cut mid-append: half a record at the end of the newest segment.
+        Path newest;
+        try (Stream<Path> files = Files.list(outbox)) {
+            newest = files.filter(p -> p.toString().endsWith(EventOutbox.SEGMENT_SUFFIX)).sorted()
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+        appendTornRecord(newest);
+
+        // Run 3: reachable again. 5..9 arrive (0..4 were acknowledged and are not resent), then new ones.
+        Companion companion = companion(topics.event().name());
+        FakeDeviceControl restarted = new FakeDeviceControl("desk-12");
+        MqttLink third = new MqttLink(MqttLinkTest.settings(broker.url(), "desk-12", outbox), restarted,
+                Clock.systemUTC());
+        open.add(third::close);
+        third.start();
+        for (long seq = 10; seq < 13; seq++) {
+            restarted.emit(seq);
+        }
+        Await.until("5..12 delivered", () -> firstArrivals(companion.matching(r -> true)).size() == 8);
+        assertEquals(range(5, 13), firstArrivals(companion.matching(r -> true)));
+        assertEquals(range(0, 5), firstArrivals(early.matching(r -> true)).subList(0, 5));
+    }
+
+    /** First arrivals of each seq, in arrival order: what a receiver keeps after dropping duplicates. */
+    private static List<Long> firstArrivals(List<Companion.Received> events) {
+        try {
+            return new ArrayList<>(new LinkedHashSet<>(seqs(events)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> seqs = new ArrayList<>();
+        for (long seq = from; seq < to; seq++) {
+            seqs.add(seq);
+        }
+        return seqs;
+    }
+
+    private static void appendTornRecord(Path segment) throws IOException {
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer torn = ByteBuffer.allocate(12);
+            torn.putInt(200).putInt(0x12345678).putInt(0x7b227363).flip();   // says 200 bytes, has 4
+            channel.write(torn);
+        }
     }
 }

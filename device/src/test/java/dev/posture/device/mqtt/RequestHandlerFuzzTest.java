@@ -66,7 +66,8 @@ class RequestHandlerFuzzTest {
                 ConfigSetReply r = MessageCodec.decodeConfigSetReply(reply);
                 if (r.ok()) {
                     Map<String, Object> now = device.config().toJsonValues();
-                    r.applied().forEach((key, value) -> assertEquals(String.valueOf(now.get(key)), String.valueOf(value)));
+                    r.applied().forEach((key, value) ->
+                            assertEquals(String.valueOf(now.get(key)), String.valueOf(value)));
                     assertEquals(device.config().version(), r.version());
                 } else {
                     assertSame(before, device.config(), "refused: nothing applied");

@@ -41,7 +41,8 @@ class SimCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("* CALIBRATION NEUTRAL ok")), out::toString);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("* CALIBRATION LEAN ok")), out::toString);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("* MOTOR t=")), out::toString);
-        String summary = lines.get(lines.size() - 1);
+        String summary = lines.stream().filter(l -> l.startsWith("sim: 354")).findFirst().orElse(out.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("loop: period deviation p50 "), out::toString);
         assertTrue(summary.matches("sim: 354\\.\\d s simulated in .* samples, 0 missed, \\d+ events, 2 cues"), summary);
         assertTrue(Files.exists(dir.resolve("device.properties")), "the state directory was used");
     }

@@ -58,8 +58,10 @@ class FirmwareConsoleTest {
 
             sim.await(EventType.CUE);
             all.addAll(host.until(l -> l.startsWith("* EVENT") && l.contains("type=CUE")));
-            assertTrue(all.stream().anyMatch(l -> l.startsWith("* EVENT") && l.contains("type=CONFIG_CHANGED")),
+            // Replies are read past the "*" lines before them, so look for the calibration events.
+            assertTrue(all.stream().anyMatch(l -> l.startsWith("* EVENT") && l.contains("type=CALIBRATED")),
                     all.toString());
+            assertEquals(EventType.CONFIG_CHANGED, sim.await(EventType.CONFIG_CHANGED).type());
 
             host.send("CUE TEST single_pulse\r");
             assertEquals("OK cue=single_pulse", host.reply());

@@ -114,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             stopped.await();
         } finally {
+            firmware.close();                    // first: its last events still reach MQTT and the console
             for (AutoCloseable c : io) {
                 try {
                     c.close();
@@ -121,7 +122,6 @@ final class RunCommand implements Callable<Integer> {
                     // each part logs its own trouble
                 }
             }
-            firmware.close();
             closed.countDown();
         }
         return CommandLines.OK;

@@ -6,8 +6,8 @@ import dev.posture.device.runtime.FirmwareSettings;
 import dev.posture.device.sim.CalibrationSchedule;
 import dev.posture.device.loop.JitterHistogram;
 import dev.posture.device.runtime.DeviceClock;
+import dev.posture.device.runtime.SystemClock;
 import dev.posture.device.sim.PrintingHaptic;
-import dev.posture.device.sim.RealTimeClock;
 import dev.posture.device.sim.ScaledClock;
 import dev.posture.device.sim.SimHardware;
 import dev.posture.device.sim.TraceMotion;
@@ -141,7 +141,7 @@ final class SimCommand implements Callable<Integer> {
             throw new UserError("--real-time runs at speed 1; drop --speed");
         }
         ScaledClock scaled = realTime ? null : new ScaledClock(speed, System.currentTimeMillis(), ZoneId.systemDefault());
-        RealTimeClock real = realTime ? new RealTimeClock(ZoneId.systemDefault()) : null;
+        SystemClock real = realTime ? new SystemClock(ZoneId.systemDefault()) : null;
         DeviceClock clock = realTime ? real : scaled;
         PrintingHaptic haptic = new PrintingHaptic(line -> println(out, line), clock::nanos);
         SimHardware hardware = new SimHardware(played.motion, played.spec, seed, haptic, clock::nanos);
@@ -180,14 +180,14 @@ final class SimCommand implements Callable<Integer> {
                 waitUntil(firmware, runS, stop);
             }
         } finally {
-            for (AutoCloseable c : io) {
-                closeQuietly(c);
-            }
             double simulated = firmware.clock().nanos() / 1e9;
             long samples = firmware.agent().samples();
             long missed = firmware.agent().missedSamples();
             String loop = loopLine(firmware);
-            firmware.close();
+            firmware.close();                    // first: its last events still reach MQTT and the console
+            for (AutoCloseable c : io) {
+                closeQuietly(c);
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

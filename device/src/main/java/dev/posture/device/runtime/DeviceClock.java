@@ -1,7 +1,6 @@
 package dev.posture.device.runtime;
 
 import dev.posture.device.loop.IdleStrategy;
-import dev.posture.device.loop.ParkingIdleStrategy;
 import java.time.ZoneId;
 
 /**
@@ -29,33 +28,8 @@ public interface DeviceClock {
         return 1.0;
     }
 
-    /** The system clocks in the system time zone. */
+    /** The system clocks in the system time zone, running from 0 now. */
     static DeviceClock system() {
-        return system(ZoneId.systemDefault());
-    }
-
-    static DeviceClock system(ZoneId zone) {
-        IdleStrategy parking = new ParkingIdleStrategy();
-        return new DeviceClock() {
-            @Override
-            public long nanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public long wallMs() {
-                return System.currentTimeMillis();
-            }
-
-            @Override
-            public ZoneId zone() {
-                return zone;
-            }
-
-            @Override
-            public IdleStrategy idleStrategy() {
-                return parking;
-            }
-        };
+        return new SystemClock(ZoneId.systemDefault()).start();
     }
 }

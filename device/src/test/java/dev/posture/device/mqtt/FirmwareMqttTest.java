@@ -105,13 +105,16 @@ class FirmwareMqttTest {
                 sim.await(EventType.CUE);                          // events keep being raised meanwhile
                 broker.startAgain();
                 sim.await(EventType.RECOVERED);
+                sim.close();              // the firmware stops first: its last events still reach the outbox
                 Await.until("the outbox delivered", () -> link.get().stats().outboxPending() == 0);
                 link.get().close();
             }
             // The device restarts on the same state directory: numbers continue, the outbox resends.
             try (SimFirmware again = withLink(state, broker.url(), 10, link)) {
                 EventMessage booted = again.await(EventType.BOOTED);
-                lastSeq = booted.seq();
+                again.close();
+                lastSeq = again.events().get(again.events().size() - 1).seq();
+                assertTrue(booted.seq() > 0, "numbers continue after the restart");
                 Await.until("the outbox delivered", () -> link.get().stats().outboxPending() == 0);
                 link.get().close();
             }

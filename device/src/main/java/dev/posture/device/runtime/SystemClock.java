@@ -1,27 +1,29 @@
-package dev.posture.device.sim;
+package dev.posture.device.runtime;
 
 import dev.posture.device.loop.IdleStrategy;
 import dev.posture.device.loop.ParkingIdleStrategy;
-import dev.posture.device.runtime.DeviceClock;
 import java.time.ZoneId;
 
 /**
- * Real time from 0 at {@link #start()} ({@code sim --real-time}): the loop parks exactly as on the
- * device, so a simulation measures the device's own timing (jitter, missed samples) on this machine.
+ * The system's clocks: monotonic time from 0 at {@link #start()} (it stands at 0 before), the
+ * system wall clock, and the parking idle strategy. The device runs on it ({@code run}), and so does
+ * {@code sim --real-time}, which therefore measures the device's own loop timing on this machine.
  */
-public final class RealTimeClock implements DeviceClock {
+public final class SystemClock implements DeviceClock {
     private final ZoneId zone;
     private final IdleStrategy parking = new ParkingIdleStrategy();
     private volatile long realStart;
     private volatile boolean started;
 
-    public RealTimeClock(ZoneId zone) {
+    public SystemClock(ZoneId zone) {
         this.zone = zone;
     }
 
-    public void start() {
+    /** Monotonic time starts now. */
+    public SystemClock start() {
         realStart = System.nanoTime();
         started = true;
+        return this;
     }
 
     @Override

@@ -215,6 +215,27 @@ class Pi4jHardwareTest {
     }
 
     @Test
+    void reopenImuClosesTheOldDriverAndOpensANewHandleUnderAFreshId() throws Exception {
+        Context ctx = fakeContext(new FakeI2cProvider(), new FakePwmProvider(), new FakeGpioProvider());
+        Pi4jHardware hw = Pi4jHardware.create(HardwareSettings.DEFAULTS, ctx, this::openImu);
+        FakeImu first = imu;
+
+        Imu second = hw.reopenImu();                 // after a sensor fault
+
+        assertTrue(first.closed, "the failed driver is closed first");
+        assertSame(imu, second);
+        assertSame(second, hw.imu());
+        assertEquals(2, i2cConfigs.size());
+        assertEquals(0x68, i2cConfigs.get(1).device());
+        assertEquals(1, i2cConfigs.get(1).bus());
+        assertEquals("imu-2", i2cConfigs.get(1).id(), "Pi4J's registry keeps the first id");
+        hw.reopenImu();
+        assertEquals("imu-3", i2cConfigs.get(2).id());
+        hw.close();
+        assertTrue(imu.closed);
+    }
+
+    @Test
     void drv2605lIsOpenedOnTheSameBusAndInitialized() throws Exception {
         Context ctx = fakeContext(new FakeI2cProvider(), new FakeGpioProvider());   // no PWM provider at all
         Pi4jHardware hw = Pi4jHardware.create(withHaptic(HardwareSettings.HapticKind.DRV2605L), ctx, this::openImu);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Posture wearable firmware: senses head-forward posture and cues the wearer.",
         subcommands = {ConfigCommand.class, ReplayCommand.class, RunCommand.class, SimCommand.class})
-final class DeviceCommand implements Runnable {
+public final class DeviceCommand implements Runnable {
     @Spec
     CommandSpec spec;
 

@@ -122,6 +122,12 @@ public final class MqttIngest implements AutoCloseable {
         return client.isConnected();
     }
 
+    /** Connected and every subscription granted (after the last reconnect too). */
+    public boolean isSubscribed() {
+        CompletableFuture<Void> s = subscribed;
+        return client.isConnected() && s.isDone() && !s.isCompletedExceptionally();
+    }
+
     public IngestHandler handler() {
         return handler;
     }

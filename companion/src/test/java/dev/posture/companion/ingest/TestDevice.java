@@ -15,7 +15,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * A Paho v5 client playing a device: registers the last will, publishes messages on its topics
  * (or any topic), and can vanish without a DISCONNECT so that the broker publishes the will.
  */
-final class TestDevice implements AutoCloseable {
+public final class TestDevice implements AutoCloseable {
     final DeviceId id;
     final Topics topics;
     private final MqttClient client;
@@ -26,7 +26,7 @@ final class TestDevice implements AutoCloseable {
         this.client = client;
     }
 
-    static TestDevice connect(String url, String deviceId) throws MqttException {
+    public static TestDevice connect(String url, String deviceId) throws MqttException {
         DeviceId id = new DeviceId(deviceId);
         MqttClient client = new MqttClient(url, "device-" + deviceId, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -40,12 +40,12 @@ final class TestDevice implements AutoCloseable {
     }
 
     /** Publishes a message on its own topic, with the topic's QoS and retain flag. */
-    void publish(Message message) throws MqttException {
+    public void publish(Message message) throws MqttException {
         var topic = dev.posture.protocol.mqtt.Topic.of(id, message.kind());
         publish(topic.name(), MessageCodec.encode(message), topic.qos(), topic.retained());
     }
 
-    void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
         m.setRetained(retained);
@@ -53,7 +53,7 @@ final class TestDevice implements AutoCloseable {
     }
 
     /** Drops the connection without DISCONNECT: to the broker the device vanished. */
-    void vanish() throws MqttException {
+    public void vanish() throws MqttException {
         client.disconnectForcibly(0, 1000, false);
         client.close(true);
     }

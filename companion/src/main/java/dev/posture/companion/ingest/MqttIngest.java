@@ -219,7 +219,8 @@ public final class MqttIngest implements AutoCloseable {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             LOG.warn("lost the broker {}: {}", options.brokerUrl(),
-                    response.getException() != null ? describe(response.getException()) : response.getReasonString());
+                    response.getException() != null ? describe(response.getException())
+                            : "reason code " + response.getReturnCode());
         }
 
         @Override

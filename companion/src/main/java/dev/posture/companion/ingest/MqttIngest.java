@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
 public final class MqttIngest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final long WAIT_MS = 15_000;
+    /**
+     * Unacknowledged QoS 1 messages the broker may send this client at once. Small, so that in a
+     * share group a busy instance stops taking messages and the broker hands them to the others.
+     */
+    static final int RECEIVE_MAXIMUM = 32;
 
     /**
      * How to connect.
@@ -157,6 +162,7 @@ public final class MqttIngest implements AutoCloseable {
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, options.maxReconnectDelaySec());
         o.setKeepAliveInterval(30);
+        o.setReceiveMaximum(RECEIVE_MAXIMUM);
         o.setConnectionTimeout(10);
         if (options.username() != null) {
             o.setUserName(options.username());

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 /** Waits for a condition with a generous deadline: tests never fail because the machine is slow. */
 public final class Poll {
-    static final long DEADLINE_MS = 30_000;
+    public static final long DEADLINE_MS = 30_000;
 
     private Poll() {
     }

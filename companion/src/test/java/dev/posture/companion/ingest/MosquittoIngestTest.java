@@ -56,6 +56,6 @@ class MosquittoIngestTest {
 
     @Test
     void twoCompanionsInAShareGroupSplitTheEvents() throws Exception {
-        MqttIngestTest.shareGroupSplitsEvents(broker.url(), dir, "desk-21");
+        MqttIngestTest.shareGroupSplitsEvents(broker.url(), dir, "desk-21", true);
     }
 }

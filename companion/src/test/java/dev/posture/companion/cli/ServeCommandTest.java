@@ -12,6 +12,8 @@ import dev.posture.protocol.message.EventMessage;
 import dev.posture.protocol.mqtt.DeviceId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +66,19 @@ class ServeCommandTest {
         String[] lines = err.toString().strip().split("\\R");
         assertEquals(1, lines.length, err.toString());
         assertTrue(lines[0].startsWith("posture-companion serve: broker tcp://127.0.0.1:" + port + ": "), lines[0]);
+    }
+
+    @Test
+    void aTakenPortIsOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int code = CommandLines.run(new CompanionCommand(), new PrintWriter(out), new PrintWriter(err), "serve",
+                    "--port", String.valueOf(taken.getLocalPort()), "--db", dir.resolve("posture.db").toString());
+            assertEquals(CommandLines.FAILED, code);
+            String[] lines = err.toString().strip().split("\\R");
+            assertEquals(1, lines.length, err.toString());
+            assertTrue(lines[0].startsWith("posture-companion serve: embedded broker: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": "), lines[0]);
+        }
     }
 
     @Test

@@ -82,6 +82,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMissingPasswordFileIsOneLine() {
+        Path missing = dir.resolve("nope.txt");
+        int code = CommandLines.run(new CompanionCommand(), new PrintWriter(out), new PrintWriter(err), "serve",
+                "--broker", "tcp://127.0.0.1:1", "--username", "clinic", "--password-file", missing.toString(),
+                "--db", dir.resolve("posture.db").toString());
+        assertEquals(CommandLines.FAILED, code);
+        assertEquals("posture-companion serve: " + missing + ": no such file", err.toString().strip());
+    }
+
+    @Test
+    void aPortWithABrokerIsAUsageError() {
+        int code = CommandLines.run(new CompanionCommand(), new PrintWriter(out), new PrintWriter(err), "serve",
+                "--broker", "tcp://127.0.0.1:1", "--port", "1884", "--db", dir.resolve("posture.db").toString());
+        assertEquals(CommandLines.USAGE, code);
+        assertTrue(err.toString().startsWith("serve: --port is for the embedded broker; give it in --broker's URL"),
+                err.toString());
+    }
+
+    @Test
     void aBadShareGroupIsOneLine() {
         int code = CommandLines.run(new CompanionCommand(), new PrintWriter(out), new PrintWriter(err), "serve",
                 "--share", "Group A", "--db", dir.resolve("posture.db").toString());

@@ -2,6 +2,7 @@ package dev.posture.companion.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -9,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.posture.companion.ingest.IngestHandler.Outcome;
 import dev.posture.companion.store.Store;
+import dev.posture.companion.store.StoreException;
 import dev.posture.protocol.message.ConfigMessage;
 import dev.posture.protocol.message.MessageCodec;
 import dev.posture.protocol.mqtt.DeviceId;
@@ -53,6 +55,18 @@ class IngestHandlerTest {
             assertEquals(1, handler.rejectedCount());
             assertTrue(lines.isEmpty(), "only events print lines");
         }
+    }
+
+    @Test
+    void aStoreFailureIsThrownSoTheMessageIsNotAcknowledged() throws Exception {
+        Store store = Store.open(dir.resolve("posture.db"));
+        IngestHandler handler = new IngestHandler(store, clock::get, lines::add);
+        store.close();
+        byte[] event = MessageCodec.encode(MqttIngestTest.cue(DESK, 1));
+        StoreException e = assertThrows(StoreException.class, () -> handler.handle("posture/v1/desk-07/event", event));
+        assertTrue(e.getMessage().startsWith(dir.resolve("posture.db") + ": cannot store event desk-07 #1: "),
+                e.getMessage());
+        assertEquals(0, handler.rejectedCount(), "not the payload's fault");
     }
 
     @Test

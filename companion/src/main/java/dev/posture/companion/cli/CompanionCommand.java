@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Posture wearable companion: logs events, configures devices, exports traces.",
-        subcommands = {DemoCommand.class, TraceCommand.class})
+        subcommands = {ServeCommand.class, DevicesCommand.class, EventsCommand.class, DemoCommand.class,
+                TraceCommand.class})
 final class CompanionCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.posture.companion.ingest;
 
+import dev.posture.protocol.MosquittoBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.posture.companion.store.EventRow;

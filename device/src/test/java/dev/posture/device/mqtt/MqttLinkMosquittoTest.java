@@ -1,5 +1,6 @@
 package dev.posture.device.mqtt;
 
+import dev.posture.protocol.MosquittoBroker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

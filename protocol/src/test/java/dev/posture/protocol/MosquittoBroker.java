@@ -1,7 +1,8 @@
-package dev.posture.device.mqtt;
+package dev.posture.protocol;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real mosquitto (/usr/sbin/mosquitto, installed by scripts/test.sh) on a free localhost port,
- * anonymous, no persistence; started by the test and stopped by {@link #close}.
+ * anonymous or with TLS and a password, no persistence; started by a test and stopped by
+ * {@link #close}. Shared by the device's and the companion's MQTT tests (protocol's test-jar).
  */
-final class MosquittoBroker implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+public final class MosquittoBroker implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     private final Process process;
     private final int port;
@@ -22,8 +24,8 @@ final class MosquittoBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static MosquittoBroker start(Path dir) throws Exception {
-        int port = EmbeddedBroker.freePort();
+    public static MosquittoBroker start(Path dir) throws Exception {
+        int port = freePort();
         return launch(dir, port, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
     }
 
@@ -31,7 +33,7 @@ final class MosquittoBroker implements AutoCloseable {
      * A TLS listener with a certificate for 127.0.0.1 signed by a fresh CA ({@code <dir>/ca.pem}),
      * and one user; made with openssl and mosquitto_passwd.
      */
-    static MosquittoBroker startTls(Path dir, String user, String password) throws Exception {
+    public static MosquittoBroker startTls(Path dir, String user, String password) throws Exception {
         // EC keys: made in milliseconds, where RSA keys take a noticeable part of a second each.
         run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=posture test CA");
@@ -41,7 +43,7 @@ final class MosquittoBroker implements AutoCloseable {
         run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                 "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.cnf");
         run(dir, "mosquitto_passwd", "-b", "-c", "passwords", user, password);
-        int port = EmbeddedBroker.freePort();
+        int port = freePort();
         return launch(dir, port, "listener " + port + " 127.0.0.1\n"
                 + "cafile " + dir.resolve("ca.pem") + "\ncertfile " + dir.resolve("server.pem") + "\n"
                 + "keyfile " + dir.resolve("server.key") + "\n"
@@ -87,11 +89,18 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    String url() {
+    /** A free TCP port on localhost, as the system hands one out (free when asked, not reserved). */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

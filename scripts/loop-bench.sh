@@ -27,7 +27,7 @@ for _ in $(seq 100); do [ -e "$work/dev" ] && [ -e "$work/host" ] && break; slee
   sleep 3; printf 'STREAM ON 50\r' >&3
   cat <&3 >"$work/stream.log" 2>/dev/null ) &
 
-java -Xms24m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -Xss512k -jar "$jar" sim --real-time \
+java -Xms48m -Xmx48m -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -Xss512k -jar "$jar" sim --real-time \
   --scenario desk-day --duration "$seconds" --set sample_rate_hz=200 \
   --broker "tcp://127.0.0.1:$port" --serial "$work/dev" 2>"$work/device.log" | grep -E '^(sim|loop):'
 echo "loop-bench: $(grep -c '^\* STREAM' "$work/stream.log" || true) stream lines read on the host end"

@@ -222,8 +222,8 @@ public final class BidsExport {
         n.put("GYROChannelCount", 3);
         n.put("LATENCYChannelCount", 1);
         n.put("TrackedPointsCount", 1);
-        n.put("SpatialAxes", "sensor frame (see TraceHeader.calibration for the neutral up and forward vectors)");
-        n.put("MissingValues", "none; samples of damaged chunks are absent (see LATENCY and TraceDefects)");
+        // SpatialAxes and MissingValues are left out: the sensor frame has no fixed anatomical
+        // orientation, and samples of damaged chunks are absent (LATENCY shows the gap), not marked.
         n.put("SubjectArtefactDescription", "n/a");
         // Not BIDS fields: what the trace itself says, so nothing of the recording is lost.
         n.put("RecordingId", h.recordingId());

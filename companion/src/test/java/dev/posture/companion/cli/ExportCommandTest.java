@@ -84,6 +84,11 @@ class ExportCommandTest {
         assertError("posture-companion export: " + text + ": byte 0: not a trace file (magic 68 65 6c 6c, expected 50 54 52 43 \"PTRC\")",
                 "--trace", text.toString(), "--format", "bids", "--out", o.toString());
 
+        assertError("posture-companion export: " + dir.resolve("none.db") + ": no such file (serve creates it)",
+                "--trace", trace.toString(), "--format", "bids", "--out", o.toString(), "--db", dir.resolve("none.db").toString());
+        assertError("posture-companion export: --db, --device, --subject and --task are for --format bids",
+                "--trace", trace.toString(), "--format", "csv", "--out", o.toString(), "--task", "walk");
+
         Path db = store();
         assertError("posture-companion export: no device 'other-1' in " + db,
                 "--trace", trace.toString(), "--format", "bids", "--out", o.toString(), "--db", db.toString(),

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Posture wearable companion: logs events, configures devices, exports traces.",
         subcommands = {ServeCommand.class, DevicesCommand.class, EventsCommand.class, DemoCommand.class,
-                TraceCommand.class})
+                TraceCommand.class, ExportCommand.class})
 final class CompanionCommand implements Runnable {
     @Spec
     CommandSpec spec;

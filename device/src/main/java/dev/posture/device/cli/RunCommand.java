@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 : Files.exists(DEFAULT_CREDENTIALS) ? Optional.of(DEFAULT_CREDENTIALS) : Optional.empty();
         List<AutoCloseable> io;
         try {
-            io = new ArrayList<>(SimIo.start(firmware, dir, noMqtt ? null : firmware.config().brokerUrl(), creds,
+            io = new ArrayList<>(FirmwareIo.start(firmware, dir, noMqtt ? null : firmware.config().brokerUrl(), creds,
                     "none".equals(serial) ? null : serial));
         } catch (UserError e) {
             firmware.close();

@@ -165,7 +165,7 @@ final class SimCommand implements Callable<Integer> {
                 }
                 println(out, eventLine(e));
             });
-            io.addAll(SimIo.start(firmware, dir, broker, Optional.ofNullable(credentials), serial));
+            io.addAll(FirmwareIo.start(firmware, dir, broker, Optional.ofNullable(credentials), serial));
             if (realTime) {
                 real.start();
             } else {

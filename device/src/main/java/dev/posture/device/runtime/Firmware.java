@@ -90,6 +90,8 @@ public final class Firmware implements DeviceControl, Closeable {
     private AgentRunner runner;          // guarded by loopLock
     private Thread loopThread;           // guarded by loopLock
     private volatile long snoozeEndNanos;
+    private long lastEpochMinute = Long.MIN_VALUE;   // minuteOfDay's cache, guarded by this
+    private int lastMinuteOfDay;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -231,9 +233,18 @@ public final class Firmware implements DeviceControl, Closeable {
         }
     }
 
-    private int minuteOfDay() {
-        var local = Instant.ofEpochMilli(clock.wallMs()).atZone(clock.zone());
-        return local.getHour() * 60 + local.getMinute();
+    /**
+     * The wall clock's local minute of day, worked out again only when the epoch minute changes
+     * (housekeeping runs 50 times a second; zone offsets change on whole minutes).
+     */
+    private synchronized int minuteOfDay() {
+        long epochMinute = Math.floorDiv(clock.wallMs(), 60_000L);
+        if (epochMinute != lastEpochMinute) {
+            var local = Instant.ofEpochSecond(epochMinute * 60).atZone(clock.zone());
+            lastMinuteOfDay = local.getHour() * 60 + local.getMinute();
+            lastEpochMinute = epochMinute;
+        }
+        return lastMinuteOfDay;
     }
 
     private void buttonPressed(Button.Press press) {
@@ -279,11 +290,7 @@ public final class Firmware implements DeviceControl, Closeable {
                 return result;
             }
             Config after = result.config();
-            ChangeSource source = switch (origin.kind()) {
-                case MQTT -> ChangeSource.MQTT;
-                case SERIAL -> ChangeSource.SERIAL;
-                default -> null;
-            };
+            ChangeSource source = origin.wireSource().orElse(null);
             synchronized (loopLock) {
                 if (needsLoopRestart(before, after)) {
                     LOG.info("config {}: rate or range changed, restarting the sampling loop", after.version());

@@ -2,6 +2,7 @@ package dev.posture.device.store;
 
 import dev.posture.protocol.message.ChangeSource;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who made a config change, for the audit log. Protocol's {@link ChangeSource} names only the two
@@ -61,6 +62,15 @@ public record ChangeOrigin(Kind kind, String clientId) {
     /** The protocol's wire source, with the MQTT client id when it is MQTT. */
     public static ChangeOrigin of(ChangeSource source, String mqttClientId) {
         return source == ChangeSource.MQTT ? mqtt(mqttClientId) : serial();
+    }
+
+    /** The protocol's wire source (MQTT or serial), the reverse of {@link #of}; empty for the button, file and boot. */
+    public Optional<ChangeSource> wireSource() {
+        return switch (kind) {
+            case MQTT -> Optional.of(ChangeSource.MQTT);
+            case SERIAL -> Optional.of(ChangeSource.SERIAL);
+            case BUTTON, FILE, BOOT -> Optional.empty();
+        };
     }
 
     /** The audit log's text: {@code serial}, {@code mqtt:<client id>}, {@code button}, {@code file}, {@code boot}. */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The I/O parts {@code sim} and {@code run} attach to a firmware: the MQTT link and the serial console. */
-final class SimIo {
-    private SimIo() {
+final class FirmwareIo {
+    private FirmwareIo() {
     }
 
     /**
